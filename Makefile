@@ -1,0 +1,28 @@
+# The two commands a new user needs (see README):
+#   make demo   set up, ingest the bundled example articles into demo.db, print what was found
+#   make test   set up and run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: demo test setup clean
+
+$(BIN)/newsledger: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(BIN)/newsledger
+
+demo: setup
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsledger ingest examples --db $(DEMO_DB)
+	$(BIN)/newsledger articles --db $(DEMO_DB)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,180 @@
+"""Commands.  Each is a thin layer: read inputs, run the pipeline, write or query the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Iterable, Iterator, Optional
+
+import click
+
+from .. import __version__
+from ..errors import InputError, NewsledgerError
+from ..records import Article, Record
+from ..settings import Settings, setting_help
+from .output import emit, format_option
+from .progress import progress
+
+__all__ = ["cli", "main"]
+
+
+class Run:
+    """Per-invocation state: settings plus a tally of input errors."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.failed = 0
+
+    def report(self, err: InputError) -> None:
+        self.failed += 1
+        click.echo(f"error: {err}", err=True)
+        if self.settings.strict:
+            raise click.exceptions.Exit(1)
+
+
+def _articles(run: Run, paths: Iterable[str]) -> Iterator[Article]:
+    """Articles from every input; bad inputs are reported (one line each) and skipped."""
+    from ..ingest import read_inputs
+
+    for item in read_inputs(paths, run.settings, stdin=sys.stdin):
+        if isinstance(item, InputError):
+            run.report(item)
+        else:
+            yield item
+
+
+def _records(run: Run, articles: Iterable[Article], bar) -> Iterator[Record]:
+    from ..extract import build_pipeline, extract_records
+
+    nlp = build_pipeline(run.settings.model)
+    for record in extract_records(articles, nlp, batch_size=run.settings.batch_size):
+        bar.advance()
+        yield record
+
+
+published_option = click.option(
+    "--published", metavar="DATE", default=None,
+    help="Publication date (YYYY-MM-DD) for articles whose metadata gives none.")
+strict_option = click.option("--strict", is_flag=True, default=None, help="Stop at the first bad input.")
+db_option = click.option("--db", metavar="FILE", default=None, help="Database file (default: $NEWSLEDGER_DB or newsledger.db).")
+max_bytes_option = click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsledger")
+def cli() -> None:
+    """newsledger: who said what, which claims were made and verified, and when, from news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@published_option
+@strict_option
+@max_bytes_option
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write JSONL here (default: stdout).")
+def extract(paths, published, strict, max_bytes, output) -> None:
+    """Extract records from PATHS (files, directories, '-' for stdin) and write them as JSONL."""
+    run = Run(Settings.from_env(published=published, strict=strict, max_bytes=max_bytes))
+    with progress("extract") as bar:
+        for record in _records(run, _articles(run, paths), bar):
+            output.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    sys.exit(1 if run.failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@strict_option
+@max_bytes_option
+@click.option("--force", is_flag=True, help="Re-extract articles already stored by this pipeline version.")
+def ingest(paths, db, published, strict, max_bytes, force) -> None:
+    """Extract records from PATHS and write them into the store (idempotent, batched)."""
+    from ..store import open_store
+
+    run = Run(Settings.from_env(db=db, published=published, strict=strict, max_bytes=max_bytes))
+    written = skipped = 0
+    with open_store(run.settings.db) as store:
+        def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+            nonlocal skipped
+            for article in articles:
+                if not force and store.unchanged(article, __version__):
+                    skipped += 1
+                    continue
+                yield article
+
+        batch: list[Record] = []
+        try:
+            with progress("ingest") as bar:
+                for record in _records(run, fresh(_articles(run, paths)), bar):
+                    batch.append(record)
+                    if len(batch) >= run.settings.batch_size:
+                        written += store.write(batch)
+                        batch.clear()
+                written += store.write(batch)
+        except KeyboardInterrupt:
+            click.echo(f"interrupted: {written} articles stored; rerun to complete the rest", err=True)
+            sys.exit(130)
+        total = store.count()
+    click.echo(
+        f"{written} articles written, {skipped} unchanged, {run.failed} failed; {total} in {run.settings.db}",
+        err=True,
+    )
+    sys.exit(1 if run.failed else 0)
+
+
+@cli.command()
+@db_option
+@format_option()
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+def articles(db, fmt, limit) -> None:
+    """List the stored articles with their publication date and counts of quotes, claims and times."""
+    from ..store import open_store
+
+    with open_store(Settings.from_env(db=db).db) as store:
+        emit(store.articles(limit=limit), fmt)
+
+
+@cli.command()
+@format_option()
+def settings(fmt) -> None:
+    """Show every setting with its environment variable, default and help."""
+    rows = [{"setting": n, "env": e, "default": d, "help": h} for n, e, d, h in setting_help()]
+    emit(rows, fmt, width=100)
+
+
+@cli.command("eval")
+@click.option("--shared", type=click.Path(file_okay=False), default="../shared", show_default=True,
+              help="Folder holding gold/, seeds/, data/ and tools/score.py.")
+@click.option("--set", "sets", multiple=True, help="Gold set(s) to score (seeds, polnear, meantime); default: all present.")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles of each set.")
+@format_option()
+def evaluate(shared, sets, limit, fmt) -> None:
+    """Score extraction against the gold sets with the reference scorer and print the table."""
+    import pathlib
+
+    from ..evaluate import known_sets, predict, score, table
+    from ..extract import build_pipeline
+
+    root = pathlib.Path(shared)
+    available = known_sets(root)
+    chosen = sets or tuple(available)
+    missing = [s for s in chosen if s not in available]
+    if missing or not chosen:
+        raise click.UsageError(f"gold set(s) not found under {root}: {', '.join(missing) or 'none'}")
+    nlp = build_pipeline(Settings.from_env().model)
+    results = {}
+    with progress("eval", total=len(chosen)) as bar:
+        for name in chosen:
+            records = predict(available[name], nlp, limit=limit)
+            results[name] = score(available[name], records, root / "tools" / "score.py", limit=limit)
+            bar.advance()
+    emit(table(results), fmt, columns=["set", "metric", "p", "r", "f1", "accuracy", "tp", "pred", "gold", "n"])
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="newsledger", standalone_mode=True)
+    except NewsledgerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,122 @@
+"""Store: migrations, idempotent re-ingest, interrupted batches."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsledger.errors import StoreError
+from newsledger.ingest.article import make_article
+from newsledger.records import Cue, PipelineInfo, Quote, Record, Speaker
+from newsledger.store import open_store
+
+
+def record(text: str, quote_ids=("q1",), published="2024-05-02") -> Record:
+    article = make_article(text, source=f"mem:{text[:10]}", metadata={"published": published})
+    start = text.index("Hold")
+    quotes = [
+        Quote(id=qid, kind="direct", text=text[start:start + 8], span=(start, start + 8),
+              speaker=Speaker(name="Anna Kovalenko", mention="she"), cue=Cue(text="said", span=(0, 0)))
+        for qid in quote_ids
+    ]
+    return Record.from_article(article, quotes=quotes, pipeline=PipelineInfo(version="test", model="none"))
+
+
+TEXTS = [f"Article {i}. 'Hold the line,' she said on day {i}." for i in range(5)]
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "ledger.db")
+
+
+def test_migrations_are_recorded_once(db):
+    with open_store(db) as store:
+        assert [m["version"] for m in store.migrations()] == [1]
+    with open_store(db) as store:
+        assert store.migrate() == []
+        assert len(store.migrations()) == 1
+
+
+def test_wal_mode(db):
+    with open_store(db) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reingest_updates_without_duplicates(db):
+    with open_store(db) as store:
+        store.write([record(t) for t in TEXTS])
+        store.write([record(t, published="2024-05-03") for t in TEXTS])
+        assert store.count() == 5
+        assert store.count("quotes") == 5
+        assert {a["published"] for a in store.articles()} == {"2024-05-03"}
+
+
+def test_records_round_trip(db):
+    original = record(TEXTS[0])
+    with open_store(db) as store:
+        store.write([original])
+        assert store.record(original.id) == original
+
+
+def test_failed_batch_leaves_earlier_batches_and_nothing_half_written(db):
+    good = [record(t) for t in TEXTS[:2]]
+    bad = [record(TEXTS[2]), record(TEXTS[3], quote_ids=("q1", "q1"))]  # duplicate key mid-batch
+    with open_store(db) as store:
+        store.write(good)
+        with pytest.raises(sqlite3.IntegrityError):
+            store.write(bad)
+        assert store.count() == 2, "the failed batch must roll back as a whole"
+        assert store.count("quotes") == 2
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # the rerun completes the rest without duplicating what was stored
+        store.write(good + [record(t) for t in TEXTS[2:]])
+        assert store.count() == 5
+        assert store.count("quotes") == 5
+
+
+def test_interrupted_process_keeps_committed_batches(db, tmp_path):
+    """A writer killed mid-run (SIGKILL, no cleanup) leaves a consistent database."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    script = tmp_path / "writer.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(os.path.dirname(__file__))!r})
+        from test_store import record, TEXTS
+        from newsledger.store import open_store
+        store = open_store({db!r})
+        store.write([record(t) for t in TEXTS[:3]])
+        store.conn.execute("BEGIN IMMEDIATE")
+        store.conn.execute("DELETE FROM quotes")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """))
+    proc = subprocess.run([sys.executable, str(script)])
+    assert proc.returncode == -signal.SIGKILL
+    with open_store(db) as store:
+        assert store.count() == 3
+        assert store.count("quotes") == 3
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_unchanged_detects_same_article_and_version(db):
+    r = record(TEXTS[0])
+    with open_store(db) as store:
+        store.write([r])
+        assert store.unchanged(r, "test")
+        assert not store.unchanged(r, "other-version")
+
+
+def test_unknown_table_is_refused(db):
+    with open_store(db) as store, pytest.raises(StoreError):
+        store.count("sqlite_master; DROP TABLE articles")
+
+
+def test_unopenable_database_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError):
+        open_store(str(tmp_path / "missing-dir" / "x.db"))
