@@ -22,6 +22,7 @@ demo: setup
 	$(BIN)/newsledger articles --db $(DEMO_DB)
 
 test: setup
+	scripts/postgres-for-tests.sh
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
+import uuid
+from typing import Iterator
 
 import pytest
 
@@ -34,3 +37,38 @@ def seed_paths(shared_dir) -> list[pathlib.Path]:
 @pytest.fixture(scope="session")
 def examples_dir() -> pathlib.Path:
     return EXAMPLES
+
+
+PG_ADMIN_URL = os.environ.get("NEWSLEDGER_TEST_PG", "postgresql://newsledger:newsledger@127.0.0.1:5432/postgres")
+
+
+def _fresh_postgres_database() -> Iterator[str]:
+    """A new empty PostgreSQL database for one test, dropped afterwards.
+
+    Skips when no server is reachable, except in CI (CI=true), where .ci/run starts one
+    and a missing server must fail loudly rather than skip.
+    """
+    import psycopg
+
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no PostgreSQL server at {PG_ADMIN_URL.split('@')[-1]} ({exc.__class__.__name__})")
+    name = f"newsledger_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> Iterator[str]:
+    """The URL of a fresh, empty store on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+    else:
+        yield from _fresh_postgres_database()

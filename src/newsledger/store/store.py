@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
+from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from ..errors import StoreError
@@ -20,82 +22,92 @@ from .schema import CHILD_TABLES, MIGRATIONS
 
 __all__ = ["Store", "open_store"]
 
-_SQLITE_TYPES = {"json": "TEXT", "real": "REAL", "ts": "TEXT"}
-
 
 class Store:
-    """A connection to a newsledger database with the schema brought up to date."""
+    """A connection to a newsledger database (SQLite file or PostgreSQL URL), schema up to date.
 
-    def __init__(self, path: str):
-        self.path = path
+    SQL is written once with ``?`` placeholders in the subset both engines share;
+    :meth:`execute` adapts it to the connection's dialect.
+    """
+
+    def __init__(self, url: str):
+        self.url = url
+        self.dialect = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=10000")
-        except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open database: {exc}") from exc
+            self.conn = _connect_postgresql(url) if self.dialect == "postgresql" else _connect_sqlite(url)
+        except Exception as exc:  # driver errors differ per engine; all mean "cannot open"
+            raise StoreError(f"{_redact(url)}: cannot open database: {exc}") from exc
         self.migrate()
+
+    @property
+    def path(self) -> str:
+        return self.url
+
+    # -- SQL ------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one statement; returns its rows as dicts (empty for statements without rows)."""
+        cur = self.conn.execute(self._sql(sql), tuple(args))
+        if cur.description is None:
+            return []
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.conn.cursor().executemany(self._sql(sql), rows)
+
+    def scalar(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        rows = self.execute(sql, args)
+        return next(iter(rows[0].values())) if rows else None
 
     # -- schema ---------------------------------------------------------------------
     def migrate(self) -> list[int]:
         """Apply every migration not yet recorded; returns the versions applied now."""
-        self.conn.execute(
+        self.execute(
             "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        done = {row[0] for row in self.conn.execute("SELECT version FROM migrations")}
+        done = {row["version"] for row in self.execute("SELECT version FROM migrations")}
+        types = _TYPES[self.dialect]
         applied = []
         for version, name, statements in MIGRATIONS:
             if version in done:
                 continue
             with self.transaction():
                 for sql in statements:
-                    self.conn.execute(sql.format(**_SQLITE_TYPES))
-                self.conn.execute(
-                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, name, _now()),
-                )
+                    self.execute(sql.format(**types))
+                self.execute("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)", (version, name, _now()))
             applied.append(version)
         return applied
 
     def migrations(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute("SELECT * FROM migrations ORDER BY version")]
+        return self.execute("SELECT * FROM migrations ORDER BY version")
 
     # -- writes ---------------------------------------------------------------------
-    class _Tx:
-        def __init__(self, conn: sqlite3.Connection):
-            self.conn = conn
-
-        def __enter__(self):
-            self.conn.execute("BEGIN IMMEDIATE")
-            return self.conn
-
-        def __exit__(self, exc_type, exc, tb):
-            if exc_type is None:
-                self.conn.execute("COMMIT")
-            else:
-                self.conn.execute("ROLLBACK")
-            return False
-
-    def transaction(self) -> "_Tx":
-        return Store._Tx(self.conn)
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """One transaction: committed when the block ends, rolled back if it raises (Ctrl-C too)."""
+        self.conn.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def write(self, records: Sequence[Record]) -> int:
         """Insert or replace a batch of records in one transaction; returns how many were written."""
         if not records:
             return 0
-        with self.transaction() as conn:
+        with self.transaction():
             ids = [(r.id,) for r in records]
             for table in CHILD_TABLES:
-                conn.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
-            conn.executemany(_UPSERT_ARTICLE, [_article_row(r) for r in records])
-            conn.executemany(_INSERT["quotes"], [row for r in records for row in _quote_rows(r)])
-            conn.executemany(_INSERT["claims"], [row for r in records for row in _claim_rows(r)])
-            conn.executemany(_INSERT["times"], [row for r in records for row in _time_rows(r)])
-            conn.executemany(_INSERT["entities"], [row for r in records for row in _entity_rows(r)])
-            conn.executemany(_INSERT["events"], [row for r in records for row in _event_rows(r)])
+                self.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+            self.executemany(_UPSERT_ARTICLE, [_article_row(r) for r in records])
+            for table, rows_of in _CHILD_ROWS.items():
+                self.executemany(_INSERT[table], [row for r in records for row in rows_of(r)])
         return len(records)
 
     # -- reads ----------------------------------------------------------------------
@@ -105,19 +117,19 @@ class Store:
         if pipeline_version is not None:
             sql += " AND pipeline_version = ?"
             args.append(pipeline_version)
-        return self.conn.execute(sql, args).fetchone() is not None
+        return bool(self.execute(sql, args))
 
     def unchanged(self, article, pipeline_version: str) -> bool:
         """True when this exact article (text and metadata) is stored by this pipeline version."""
-        row = self.conn.execute(
+        rows = self.execute(
             "SELECT source, url, title, author, publisher, published, published_from, pipeline_version "
             "FROM articles WHERE id = ?", (article.id,),
-        ).fetchone()
-        if row is None:
+        )
+        if not rows:
             return False
         current = (article.source, article.url, article.title, article.author, article.publisher,
                    article.published, article.published_from, pipeline_version)
-        return tuple(row) == current
+        return tuple(rows[0].values()) == current
 
     def articles(self, limit: Optional[int] = None) -> list[dict[str, Any]]:
         sql = (
@@ -129,20 +141,20 @@ class Store:
         )
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [dict(r) for r in self.conn.execute(sql)]
+        return self.execute(sql)
 
     def record(self, article_id: str) -> Optional[Record]:
-        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Record.from_dict(json.loads(row[0])) if row else None
+        raw = self.scalar("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return Record.from_dict(json.loads(raw)) if raw else None
 
     def records(self) -> Iterator[Record]:
-        for row in self.conn.execute("SELECT record FROM articles ORDER BY published, id"):
-            yield Record.from_dict(json.loads(row[0]))
+        for row in self.execute("SELECT record FROM articles ORDER BY published, id"):
+            yield Record.from_dict(json.loads(row["record"]))
 
     def count(self, table: str = "articles") -> int:
         if table not in ("articles", *CHILD_TABLES):
             raise StoreError(f"no table {table!r}")
-        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self.scalar(f"SELECT COUNT(*) AS n FROM {table}"))
 
     def close(self) -> None:
         self.conn.close()
@@ -154,12 +166,38 @@ class Store:
         self.close()
 
 
-def open_store(path: Optional[str] = None) -> Store:
-    """Open (creating and migrating as needed) the store at ``path`` or ``$NEWSLEDGER_DB``."""
-    path = path or os.environ.get("NEWSLEDGER_DB") or "newsledger.db"
-    if path.startswith(("postgres://", "postgresql://")):
-        raise StoreError(f"{path}: PostgreSQL stores are not supported yet")
-    return Store(path)
+def open_store(url: Optional[str] = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``url`` or ``$NEWSLEDGER_DB``.
+
+    A plain path is an SQLite file; ``postgresql://user:pw@host/db`` a PostgreSQL database.
+    """
+    return Store(url or os.environ.get("NEWSLEDGER_DB") or "newsledger.db")
+
+
+_TYPES = {
+    "sqlite": {"json": "TEXT", "real": "REAL", "ts": "TEXT"},
+    "postgresql": {"json": "TEXT", "real": "DOUBLE PRECISION", "ts": "TEXT"},
+}
+
+
+def _connect_sqlite(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    return conn
+
+
+def _connect_postgresql(url: str):
+    import psycopg  # optional dependency: only PostgreSQL stores need it
+
+    return psycopg.connect(url, autocommit=True)
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for error messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 def _now() -> str:
@@ -233,3 +271,8 @@ def _entity_rows(r: Record) -> Iterable[tuple]:
 def _event_rows(r: Record) -> Iterable[tuple]:
     for e in r.events:
         yield (r.id, e.id, e.text, e.span[0], e.span[1], e.type, e.date, e.place, e.ledger_event)
+
+
+_CHILD_ROWS = {
+    "quotes": _quote_rows, "claims": _claim_rows, "times": _time_rows, "entities": _entity_rows, "events": _event_rows,
+}

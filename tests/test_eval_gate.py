@@ -1,0 +1,37 @@
+"""Evaluation gate: F1 floors on the gold sets that may only go up (as trafilatura's eval gate).
+
+Runs the full pipeline over every gold set present under ../shared and fails when
+any figure drops below its floor.  Raise a floor whenever the extractor improves;
+never lower one to make a change pass.  Skipped when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.evaluate import known_sets, predict, score
+
+# (set, metric) -> floor.  f1 for P/R/F1 metrics, accuracy for the others.
+FLOORS: dict[tuple[str, str], float] = {
+}
+
+
+@pytest.fixture(scope="module")
+def results(shared_dir, nlp):
+    sets = known_sets(shared_dir)
+    out = {}
+    for name in sorted({s for s, _ in FLOORS}):
+        if name in sets:
+            out[name] = score(sets[name], predict(sets[name], nlp), shared_dir / "tools" / "score.py")
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.parametrize("set_name,metric", sorted(FLOORS))
+def test_floor(results, set_name, metric):
+    if set_name not in results:
+        pytest.skip(f"gold set {set_name} not present")
+    res = results[set_name][metric]
+    value = res["f1"] if "f1" in res else res["accuracy"]
+    assert value >= FLOORS[(set_name, metric)], f"{set_name} {metric} fell to {value} (floor {FLOORS[(set_name, metric)]})"
