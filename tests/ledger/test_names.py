@@ -1,0 +1,67 @@
+"""Name keys: transliterations join, namesakes stay apart, organisation descriptions agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.ledger.names import formal_org_name, org_key, person_match_reason, place_key, skeleton
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Zelenskyy", "Zelensky"), ("Zelenskiy", "Zelenskyi"), ("Oleksiy", "Olexiy"), ("Volodymyr", "Wolodymyr"),
+    ("Kharkiv", "Harkiv"), ("Yuriy", "Juriy"),
+])
+def test_skeleton_ignores_transliteration(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Volodymyr Zelenskyy", "Zelensky"),
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+    ("President Volodymyr Zelenskyy", "Mr Zelenskiy"),
+    ("Anna Kovalenko", "A. Kovalenko"),
+    ("Oleksiy Arestovych", "Olexiy Arestovych"),
+])
+def test_same_person(a, b):
+    assert person_match_reason(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Volodymyr Zelenskyy", "Olena Zelenska"),  # different surnames after folding
+    ("Joe Biden", "Hunter Biden"),  # same surname, different people
+    ("Anna Kovalenko", "Maria Kovalenko"),
+    ("Anna Kovalenko", "Anna Kovalchuk"),
+])
+def test_different_people(a, b):
+    assert person_match_reason(a, b) is None
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Ukraine's defence ministry", "the Ukrainian defence ministry"),
+    ("Ukraine’s defence ministry", "Ministry of Defence of Ukraine"),
+    ("the Ukrainian Defense Ministry", "Ukrainian Ministry of Defence"),
+    ("Ministry of Defence of the Russian Federation", "Russia's defence ministry"),
+    ("the United Nations", "UN"),
+])
+def test_same_organisation(a, b):
+    assert org_key(a) == org_key(b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("UK Ministry of Defence", "Ukrainian Ministry of Defence"),
+    ("the Ukrainian military", "Ukraine's defence ministry"),
+    ("African Union", "European Union"),
+])
+def test_different_organisations(a, b):
+    assert org_key(a) != org_key(b)
+
+
+def test_formal_names_of_ministry_descriptions():
+    assert formal_org_name("Ukraine’s defence ministry") == "Ukrainian Ministry of Defence"
+    assert formal_org_name("the Russian defense ministry") == "Russian Ministry of Defence"
+    assert formal_org_name("the city council") is None
+
+
+def test_place_keys():
+    assert place_key("the United Kingdom") == place_key("Britain") == "uk"
+    assert place_key("Kyiv") == "kyiv"
