@@ -236,6 +236,9 @@ class Event(_Base):
     date: Optional[str] = None
     place: Optional[str] = None
     participants: list[str] = field(default_factory=list)
+    ordinal: Optional[int] = None  # "the first negotiations" -> 1, "a second round" -> 2
+    modality: str = "happened"  # happened | planned
+    time: Optional[str] = None  # id of the TimeExpr that dates it
     ledger_event: Optional[str] = None
 
 

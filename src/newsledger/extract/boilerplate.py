@@ -32,7 +32,7 @@ ensure_extensions()
 
 
 @Language.factory(
-    "newsledger_boilerplate.v1",
+    "newsledger_boilerplate_v1",
     assigns=["doc._.nl_boilerplate", "doc.spans"],
     requires=[],
     retokenizes=False,
