@@ -1,8 +1,8 @@
 """Publication dates: normalise metadata values and infer a date from the text.
 
-Priority (recorded as ``published_from``): an explicit ``--published`` option,
-then metadata (sidecar, HTML meta, JSONL field, WARC header), then the text
-itself, else none.  In the text we trust only dates the writer ties to the time
+Priority (recorded as ``published_from``, applied in ``make_article``):
+metadata (sidecar, HTML meta, JSONL field; never WARC-Date, the crawl date),
+then the ``--published`` option, then the text itself, else none.  In the text we trust only dates the writer ties to the time
 of writing: a dateline at the top, "Published/Updated ..." lines, and dates
 introduced by "today", "this morning", "tonight" and the like.  A weekday with
 day and month but no year ("Monday, February 28") takes the latest year, not

@@ -1,0 +1,139 @@
+"""Web archives (``.warc``, ``.warc.gz``, ``.arc.gz``) through warcio.
+
+Every ``response`` record with HTTP status 200 and an HTML content type
+(``text/html``, ``application/xhtml+xml``) becomes an Article through the HTML
+path, with ``url`` = the record's WARC-Target-URI and source ``FILE@OFFSET``
+(the record's byte offset in the file, compressed offset for ``.gz``: what
+``warcio extract FILE OFFSET`` takes).  Other records (requests, metadata,
+revisits, images, redirects) are skipped silently.
+
+WARC-Date is when the page was *crawled*, not published, so it is never used
+as the publication date: the date comes from the page's metadata, the text,
+or ``--published``.
+
+A WARC is streamed, so ``max_bytes`` limits each record's payload, not the
+file.  A corrupt or truncated archive yields MalformedWARC naming the file and
+the offset where reading failed, after every good record before it.  warcio
+itself reads a truncated record without complaint, so each record read is
+checked for missing bytes, and the bytes after the last record must be blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zlib
+from typing import Iterator, Optional, Union
+
+from ..errors import EmptyInput, InputError, InputTooLarge, MalformedWARC, NotFound
+from ..records import Article
+from ..settings import Settings
+from .html import html_article
+
+__all__ = ["read_warc_file", "HTML_TYPES"]
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHUNK = 1 << 16
+
+
+def _html_payload(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    if record.http_headers.get_statuscode() != "200":
+        return False
+    ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    return ctype in HTML_TYPES
+
+
+def _charset(record) -> Optional[str]:
+    ctype = record.http_headers.get_header("Content-Type") or ""
+    for part in ctype.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("'\"")
+    return None
+
+
+def _decode(payload: bytes, charset: Optional[str]) -> Union[bytes, str]:
+    """The page as str when the declared charset decodes it, else bytes for trafilatura to sniff."""
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return payload
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of the archive, decompressed when it is gzipped."""
+    with open(path, "rb") as fh:
+        raw = fh.read(4096)
+    if raw.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw)
+        except zlib.error:
+            return b""
+    return raw
+
+
+def _drain(stream) -> None:
+    while stream.read(_CHUNK):
+        pass
+
+
+def read_warc_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
+    """Every HTML response of an archive as an Article, then MalformedWARC if it breaks off."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        yield NotFound(path, "no such file or directory")
+        return
+    if size == 0:
+        yield EmptyInput(path, "empty file")
+        return
+    head = _head(path).lstrip(b"\r\n")
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        what = "gzip data that does not decompress" if not head else repr(head[:20].decode("latin-1"))
+        yield MalformedWARC(path, f"not a WARC or ARC archive at offset 0 (starts with {what})")
+        return
+    end = 0  # byte offset just after the last complete record
+    with open(path, "rb") as fh:
+        iterator = ArchiveIterator(fh, arc2warc=True)
+        try:
+            for record in iterator:
+                if iterator.err_count:  # warcio found the previous record longer/shorter than its Content-Length
+                    yield MalformedWARC(f"{path}@{end}", f"corrupt archive at offset {end}: "
+                                                         "a record's length does not match its Content-Length")
+                    return
+                wanted = _html_payload(record)
+                payload = b""
+                if wanted:
+                    payload = record.content_stream().read(settings.max_bytes + 1)
+                if len(payload) <= settings.max_bytes:
+                    _drain(record.raw_stream)
+                missing = getattr(record.raw_stream, "limit", 0)
+                offset, length = iterator.get_record_offset(), iterator.get_record_length()
+                if missing > 0 and len(payload) <= settings.max_bytes:
+                    yield MalformedWARC(f"{path}@{offset}", f"truncated archive at offset {offset}: the record lacks {missing:,} bytes")
+                    return
+                end = offset + length
+                if not wanted:
+                    continue
+                source = f"{path}@{offset}"
+                if len(payload) > settings.max_bytes:
+                    yield InputTooLarge(source, f"record payload over the limit of {settings.max_bytes:,} bytes (max_bytes)")
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                yield html_article(_decode(payload, _charset(record)), source, settings,
+                                   url=url, format="warc", today=today)
+        except Exception as exc:  # noqa: BLE001 -- warcio raises ArchiveLoadFailed, EOFError, zlib.error, AttributeError...
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            yield MalformedWARC(f"{path}@{end}", f"corrupt or truncated archive at offset {end}: {detail}")
+            return
+        fh.seek(end)
+        rest = fh.read(_CHUNK)
+    if rest.strip():
+        yield MalformedWARC(f"{path}@{end}", f"corrupt or truncated archive at offset {end}: "
+                                             f"{size - end:,} bytes after the last complete record are not a record")

@@ -1,0 +1,65 @@
+"""Boilerplate rules of ingest/boilerplate.py over text of our own."""
+
+from __future__ import annotations
+
+from newsledger.ingest.boilerplate import find_boilerplate, iter_lines, topics_from
+
+
+def kinds(text):
+    return [(b.kind, b.text) for b in find_boilerplate(text)]
+
+
+def test_lines_of_each_kind():
+    text = (
+        "The council met on Friday.\n"
+        "Advert\n"
+        "Advertisement\n"
+        "Story continues below advertisement\n"
+        "'We will rebuild the bridge,' the mayor said.\n"
+        "Share this article: Facebook | Twitter | Email\n"
+        "Photo: Harbour Times archive\n"
+        "To support our independent reporting, click here\n"
+        "Topics: Bridges, Local Government\n"
+        "Tags: council, budget\n"
+    )
+    assert kinds(text) == [
+        ("advert", "Advert"),
+        ("advert", "Advertisement"),
+        ("advert", "Story continues below advertisement"),
+        ("share", "Share this article: Facebook | Twitter | Email"),
+        ("credit", "Photo: Harbour Times archive"),
+        ("appeal", "To support our independent reporting, click here"),
+        ("topics", "Topics: Bridges, Local Government"),
+        ("tags", "Tags: council, budget"),
+    ]
+
+
+def test_spans_slice_exactly_with_crlf_and_indent():
+    text = "First line.\r\n   Advert  \r\nA quote (Photo: Jane Roe) in a paragraph.\r\nTopics: A, B\r\n"
+    found = find_boilerplate(text)
+    assert [b.kind for b in found] == ["advert", "credit", "topics"]
+    for b in found:
+        assert text[b.span[0]:b.span[1]] == b.text
+
+
+def test_reporting_is_not_boilerplate():
+    text = (
+        "He said the advert campaign had cost the ministry more than expected.\n"
+        "Voters must register before Friday, the electoral commission said in a long statement that "
+        "went on to describe the new procedures for overseas ballots and the deadlines for postal votes "
+        "in each of the country's regions, which vary according to local law and the distance involved "
+        "in returning ballots by post from remote communities, some of which are reachable only by boat "
+        "or by air during the winter months, the commission added in its statement on Thursday.\n"
+        "'Ad hoc arrangements are no longer enough,' she said.\n"
+    )
+    assert kinds(text) == []
+
+
+def test_topics_deduplicated_in_order():
+    text = "Body.\nTopics: War, Europe, War\nTags: Europe; Diplomacy.\n"
+    assert topics_from(find_boilerplate(text)) == ["War", "Europe", "Diplomacy"]
+
+
+def test_iter_lines_strips_outer_space_only():
+    text = "  a b  \n\nc\r\n"
+    assert [text[s:e] for s, e in iter_lines(text)] == ["a b", "c"]
