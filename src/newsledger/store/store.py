@@ -14,13 +14,21 @@ import os
 import re
 import sqlite3
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Protocol, Sequence
 
 from ..errors import StoreError
 from ..records import Record
 from .schema import CHILD_TABLES, MIGRATIONS
 
 __all__ = ["Store", "open_store"]
+
+
+class LinksRecords(Protocol):
+    """What the store needs of a ledger (see :class:`newsledger.ledger.linker.Ledger`)."""
+
+    def unlink(self, store: "Store", article_ids: Sequence[str]) -> None: ...
+
+    def link(self, store: "Store", records: Sequence[Record]) -> None: ...
 
 
 class Store:
@@ -77,7 +85,9 @@ class Store:
                 continue
             with self.transaction():
                 for sql in statements:
-                    self.execute(sql.format(**types))
+                    sql = sql.get(self.dialect) if isinstance(sql, dict) else sql
+                    if sql:
+                        self.execute(sql.format(**types))
                 self.execute("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)", (version, name, _now()))
             applied.append(version)
         return applied
@@ -97,17 +107,42 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    def write(self, records: Sequence[Record]) -> int:
-        """Insert or replace a batch of records in one transaction; returns how many were written."""
+    def write(self, records: Sequence[Record], ledger: Optional["LinksRecords"] = None) -> int:
+        """Insert or replace a batch of records in one transaction; returns how many were written.
+
+        A ``ledger`` is told which articles are about to be replaced (``unlink``) and then
+        links the new rows (``link``), inside the same transaction, so an article is never
+        stored without its links and a re-ingest leaves no stale ones.
+        """
         if not records:
             return 0
+        after = ledger.link if ledger is not None else None
         with self.transaction():
             ids = [(r.id,) for r in records]
+            if ledger is not None:
+                ledger.unlink(self, [r.id for r in records])
             for table in CHILD_TABLES:
                 self.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
-            self.executemany(_UPSERT_ARTICLE, [_article_row(r) for r in records])
+            # with a linker the JSON form is written once, after it has added its links
+            self.executemany(_UPSERT_ARTICLE, [_article_row(r, with_record=after is None) for r in records])
             for table, rows_of in _CHILD_ROWS.items():
                 self.executemany(_INSERT[table], [row for r in records for row in rows_of(r)])
+            if self.dialect == "sqlite":  # PostgreSQL indexes the tables themselves
+                self.executemany("DELETE FROM quotes_fts WHERE article_id = ?", ids)
+                self.executemany("DELETE FROM articles_fts WHERE article_id = ?", ids)
+                self.executemany(
+                    "INSERT INTO quotes_fts (article_id, quote_id, text, speaker) VALUES (?, ?, ?, ?)",
+                    [(r.id, q.id, q.text, q.speaker.name if q.speaker and q.speaker.name else "") for r in records for q in r.quotes],
+                )
+                self.executemany(
+                    "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
+                    [(r.id, r.title or "", r.text) for r in records],
+                )
+            if after is not None:
+                after(self, records)
+                # links found by ``after`` belong in the stored JSON form too
+                self.executemany("UPDATE articles SET record = ? WHERE id = ?",
+                                 [(_json(r.to_dict()), r.id) for r in records])
         return len(records)
 
     # -- reads ----------------------------------------------------------------------
@@ -220,21 +255,27 @@ ON CONFLICT (id) DO UPDATE SET
   ingested_at = excluded.ingested_at
 """
 
+_COLUMNS = {
+    "quotes": "article_id, id, kind, text, start_char, end_char, speaker_name, speaker_mention, speaker_role, cue, "
+              "continues, confidence, speaker_entity",
+    "claims": "article_id, id, text, start_char, end_char, status, source_name, quantity_value, quantity_bound, "
+              "quantity_counts, time_id, evidence, source_entity, time_value",
+    "times": "article_id, id, text, start_char, end_char, type, value",
+    "entities": "article_id, id, name, type, aliases, roles, ledger_entity",
+    "events": "article_id, id, text, start_char, end_char, type, date, place, ledger_event, modality, ordinal, participants",
+}
 _INSERT = {
-    "quotes": "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "claims": "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "times": "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "entities": "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "events": "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    table: f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' for _ in cols.split(','))})"
+    for table, cols in _COLUMNS.items()
 }
 
 
-def _article_row(r: Record) -> tuple:
+def _article_row(r: Record, with_record: bool = True) -> tuple:
     return (
         r.id, r.source, r.url, r.title, r.author, r.publisher, r.published, r.published_from, r.format, r.text,
         _json(r.topics), _json([b.to_dict() for b in r.boilerplate]),
         r.pipeline.version if r.pipeline else None, r.pipeline.model if r.pipeline else None,
-        _json(r.to_dict()), _now(),
+        _json(r.to_dict()) if with_record else "{}", _now(),
     )
 
 
@@ -244,17 +285,19 @@ def _quote_rows(r: Record) -> Iterable[tuple]:
         yield (
             r.id, q.id, q.kind, q.text, q.span[0], q.span[1],
             s.name if s else None, s.mention if s else None, s.role if s else None,
-            q.cue.text if q.cue else None, q.continues, q.confidence,
+            q.cue.text if q.cue else None, q.continues, q.confidence, s.entity if s else None,
         )
 
 
 def _claim_rows(r: Record) -> Iterable[tuple]:
+    time_values = {t.id: t.value for t in r.times}
     for c in r.claims:
         qty = c.quantity
         yield (
             r.id, c.id, c.text, c.span[0], c.span[1], c.status, c.source.name if c.source else None,
             qty.value if qty else None, qty.bound if qty else None, qty.counts if qty else None,
             c.time, c.status_evidence.text if c.status_evidence else None,
+            c.source.entity if c.source else None, time_values.get(c.time) if c.time else None,
         )
 
 
@@ -270,7 +313,8 @@ def _entity_rows(r: Record) -> Iterable[tuple]:
 
 def _event_rows(r: Record) -> Iterable[tuple]:
     for e in r.events:
-        yield (r.id, e.id, e.text, e.span[0], e.span[1], e.type, e.date, e.place, e.ledger_event)
+        yield (r.id, e.id, e.text, e.span[0], e.span[1], e.type, e.date, e.place, e.ledger_event, e.modality,
+               e.ordinal, _json(e.participants))
 
 
 _CHILD_ROWS = {

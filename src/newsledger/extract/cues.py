@@ -1,0 +1,130 @@
+"""The reporting-cue lexicon: verbs and phrases that introduce a quote.
+
+Cues are found with one spaCy :class:`~spacy.matcher.Matcher` per vocabulary
+(built once and cached), so a document costs one C-level pass however long the
+lexicon grows.  Each hit is a :class:`CueHit` whose ``head`` is the token the
+dependency rules start from (the verb of "said", the "to" of "according to").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+__all__ = [
+    "SPEECH_VERBS",
+    "REQUEST_VERBS",
+    "PHRASE_CUES",
+    "CueHit",
+    "find_cues",
+    "cue_matcher",
+    "is_cue_lemma",
+]
+
+#: Verbs of saying whose clausal complement is the reported content ("said that ...").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add announce confirm stress warn claim state explain note insist argue admit acknowledge
+    deny suggest report write tweet declare reply respond continue concede contend maintain remark
+    observe allege complain comment mention reveal disclose assert emphasize emphasise reiterate repeat
+    predict promise vow pledge boast recall recount testify caution concur agree estimate indicate
+    inform proclaim retort quip joke muse wonder question speculate hint signal conclude affirm assure
+    reckon opine posit counter clarify elaborate post blog told lament acknowledge charge accuse
+    admit complain shout whisper exclaim cry scream yell sneer snap fume thunder rage
+    """.split()
+)
+
+#: Verbs whose object + infinitive is the content ("asked the Red Cross to help").
+REQUEST_VERBS: frozenset[str] = frozenset(
+    "ask implore urge beg call appeal plead order instruct demand invite encourage advise request".split()
+)
+
+#: Nouns and verbs that introduce a quotation after a colon ("a quote attributed to X read:").
+INTRO_WORDS: frozenset[str] = frozenset(
+    "read reads quote quoted statement attribute attributed write wrote writes post posted tweet tweeted".split()
+)
+
+#: Multi-word cues matched on lower-cased text; head is the index inside the phrase.
+PHRASE_CUES: dict[str, int] = {
+    "according to": 1,
+    "in the words of": 3,
+    "quoted as saying": 2,
+    "went on to say": 3,
+    "went on to add": 3,
+    "in a statement": 2,
+}
+
+_ALL_VERBS = sorted(SPEECH_VERBS | REQUEST_VERBS)
+
+
+def is_cue_lemma(lemma: str) -> bool:
+    return lemma in SPEECH_VERBS or lemma in REQUEST_VERBS
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One cue occurrence: token range [start, end) and the token the rules start from."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # speech | request | according | phrase
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def cue_matcher(doc: Doc) -> Matcher:
+    """The cue Matcher for this doc's vocabulary (built on first use, then cached)."""
+    key = id(doc.vocab)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = Matcher(doc.vocab)
+        matcher.add("speech", [[{"LEMMA": {"IN": sorted(SPEECH_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        matcher.add("request", [[{"LEMMA": {"IN": sorted(REQUEST_VERBS)}, "POS": "VERB"}]])
+        matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        for phrase in PHRASE_CUES:
+            if phrase == "according to":
+                continue
+            matcher.add("phrase", [[{"LOWER": w} for w in phrase.split()]])
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+def find_cues(doc: Doc) -> list[CueHit]:
+    """Every cue in the doc, in text order (overlapping phrase hits keep the longest)."""
+    matcher = cue_matcher(doc)
+    strings = doc.vocab.strings
+    hits: list[CueHit] = []
+    for match_id, start, end in matcher(doc):
+        label = strings[match_id]
+        if label == "speech" or label == "request":
+            hits.append(CueHit(start, end, start, label))
+        elif label == "according":
+            hits.append(CueHit(start, end, start + 1, "according"))
+        else:
+            words = [t.lower_ for t in doc[start:end]]
+            head = PHRASE_CUES.get(" ".join(words), 0)
+            hits.append(CueHit(start, end, start + head, "phrase"))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[CueHit] = []
+    last_end = -1
+    for h in hits:
+        if h.start < last_end:
+            continue
+        out.append(h)
+        last_end = h.end
+    return out
+
+
+def cue_at(hits: list[CueHit], token_i: int) -> Optional[CueHit]:
+    for h in hits:
+        if h.start <= token_i < h.end:
+            return h
+    return None

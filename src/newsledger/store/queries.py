@@ -1,0 +1,208 @@
+"""Read queries over the store, shared by the CLI and the web API.
+
+Each function takes a :class:`~newsledger.store.Store` and returns a list of
+plain dict rows (ready for table, JSON or CSV output).  All values reach SQL as
+parameters; only fixed fragments are assembled in Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Optional
+
+from ..ledger.linker import find_ledger_entities
+from ..ledger.names import fold
+
+__all__ = ["quotes", "claims", "entities", "speakers", "timeline", "search_articles", "fts_query", "CLAIM_STATUSES"]
+
+CLAIM_STATUSES = ("claimed", "unverified", "confirmed", "disputed", "unattributed")
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must occur (quoted, so no operator syntax leaks in)."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _text_match(store, column_sql: str, fts_table: str, id_cols: str) -> str:
+    """SQL condition for full-text match of one ``?`` parameter on either engine."""
+    if store.dialect == "sqlite":
+        return f"({id_cols}) IN (SELECT {'article_id, quote_id' if fts_table == 'quotes_fts' else 'article_id'} " \
+               f"FROM {fts_table} WHERE {fts_table} MATCH ?)"
+    return f"to_tsvector('english', {column_sql}) @@ plainto_tsquery('english', ?)"
+
+
+def _search_param(store, text: str) -> str:
+    return fts_query(text) if store.dialect == "sqlite" else text
+
+
+def _entity_filter(store, name: str, alias: str, name_column: str, etype: Optional[str] = None) -> tuple[str, list]:
+    """Condition selecting rows whose linked ledger entity is ``name`` (or, unlinked, whose name contains it)."""
+    ids = [r["id"] for r in find_ledger_entities(store, name, etype)]
+    conds, args = [], []
+    if ids:
+        conds.append(f"{alias}.ledger_entity IN ({', '.join('?' for _ in ids)})")
+        args.extend(ids)
+    conds.append(f"({alias}.ledger_entity IS NULL AND lower({name_column}) LIKE ?)")
+    args.append(f"%{fold(name)}%")
+    return "(" + " OR ".join(conds) + ")", args
+
+
+def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, article: Optional[str] = None,
+           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Quotes in publication order, optionally by one speaker (any spelling) or matching words."""
+    where, args = [], []
+    if speaker:
+        cond, cargs = _entity_filter(store, speaker, "e", "q.speaker_name")
+        where.append(cond)
+        args += cargs
+    if search:
+        where.append(_text_match(store, "q.text || ' ' || coalesce(q.speaker_name, '')", "quotes_fts", "q.article_id, q.id"))
+        args.append(_search_param(store, search))
+    if article:
+        where.append("q.article_id = ?")
+        args.append(article)
+    sql = (
+        "SELECT a.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
+        "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
+        "q.confidence, e.ledger_entity AS entity, a.title "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY a.published, q.article_id, q.start_char LIMIT ? OFFSET ?"
+    )
+    return store.execute(sql, [*args, int(limit), int(offset)])
+
+
+def claims(store, source: Optional[str] = None, status: Optional[str] = None, search: Optional[str] = None,
+           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Claims with source, status and evidence; unverified and disputed first."""
+    where, args = [], []
+    if source:
+        cond, cargs = _entity_filter(store, source, "e", "c.source_name")
+        where.append(cond)
+        args += cargs
+    if status:
+        where.append("c.status = ?")
+        args.append(status)
+    if search:
+        where.append("lower(c.text) LIKE ?")
+        args.append(f"%{fold(search)}%")
+    sql = (
+        "SELECT a.published, c.article_id, c.id, c.status, coalesce(l.name, c.source_name) AS source, c.text, "
+        "c.quantity_value AS quantity, c.quantity_bound AS bound, c.quantity_counts AS counts, c.time_value AS time, "
+        "c.evidence, c.start_char, c.end_char, e.ledger_entity AS entity, a.title "
+        "FROM claims c JOIN articles a ON a.id = c.article_id "
+        "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY CASE c.status WHEN 'unverified' THEN 0 WHEN 'disputed' THEN 1 WHEN 'unattributed' THEN 2 "
+          "ELSE 3 END, a.published, c.article_id, c.start_char LIMIT ? OFFSET ?"
+    )
+    return store.execute(sql, [*args, int(limit), int(offset)])
+
+
+def entities(store, type: Optional[str] = None, name: Optional[str] = None, limit: int = 100,
+             offset: int = 0) -> list[dict[str, Any]]:
+    """Ledger entities, most cited first, with aliases and dated roles."""
+    if name:
+        rows = find_ledger_entities(store, name, type)
+    else:
+        rows = store.execute(
+            "SELECT * FROM ledger_entities" + (" WHERE type = ?" if type else "")
+            + " ORDER BY articles DESC, name, id LIMIT ? OFFSET ?",
+            ([type] if type else []) + [int(limit), int(offset)],
+        )
+    out = []
+    for r in rows:
+        aliases = json.loads(r["aliases"]) if isinstance(r["aliases"], str) else r["aliases"]
+        roles = json.loads(r["roles"]) if isinstance(r["roles"], str) else r["roles"]
+        out.append({"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
+                    "aliases": aliases, "roles": sorted({x["role"] for x in roles}), "role_history": roles})
+    return out
+
+
+def speakers(store, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Who is quoted how often and in how many articles (one row per ledger entity or unlinked name)."""
+    sql = (
+        "SELECT MAX(coalesce(l.name, q.speaker_name)) AS speaker, MAX(l.type) AS type, MAX(l.id) AS entity, "
+        "COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles, MIN(a.published) AS first, "
+        "MAX(a.published) AS last "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity "
+        "WHERE q.speaker_name IS NOT NULL "
+        "GROUP BY coalesce(l.id, q.speaker_name) "
+        "ORDER BY COUNT(*) DESC, MAX(coalesce(l.name, q.speaker_name)) LIMIT ? OFFSET ?"
+    )
+    return store.execute(sql, [int(limit), int(offset)])
+
+
+def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None,
+             limit: int = 500) -> list[dict[str, Any]]:
+    """Dated ledger events and dated claims in date order, each with the articles that support it."""
+    ids = [r["id"] for r in find_ledger_entities(store, entity)] if entity else []
+    names = set()
+    for r in (store.execute(f"SELECT name, aliases FROM ledger_entities WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+              if ids else []):
+        names |= {fold(r["name"]), *(fold(a) for a in json.loads(r["aliases"]))}
+    lo, hi = date_from or "0000", (date_to or "9999") + "~"
+    rows: list[dict[str, Any]] = []
+    events = store.execute(
+        "SELECT id, date, type, modality, place, participants, text, articles FROM ledger_events "
+        "WHERE date IS NOT NULL AND date >= ? AND date <= ? ORDER BY date, id", (lo, hi))
+    support = _event_support(store, [e["id"] for e in events])
+    for e in events:
+        participants = json.loads(e["participants"]) if isinstance(e["participants"], str) else e["participants"]
+        if entity and not ({fold(p) for p in participants} & names):
+            continue
+        rows.append({"date": e["date"], "kind": "event", "what": e["type"] + ("" if e["modality"] == "happened" else " (planned)"),
+                     "text": e["text"], "who": ", ".join(participants), "place": e["place"],
+                     "articles": len(support.get(e["id"], [])), "sources": support.get(e["id"], []), "id": e["id"]})
+    where, args = ["coalesce(substr(c.time_value, 1, 10), a.published) >= ?",
+                   "coalesce(substr(c.time_value, 1, 10), a.published) <= ?"], [lo, hi]
+    if entity:
+        cond, cargs = _entity_filter(store, entity, "e", "c.source_name")
+        where.append(cond)
+        args += cargs
+    for c in store.execute(
+        "SELECT c.article_id, c.id, c.status, c.text, c.time_value, a.published, a.title, a.source, "
+        "coalesce(l.name, c.source_name) AS source_name "
+        "FROM claims c JOIN articles a ON a.id = c.article_id "
+        "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity WHERE " + " AND ".join(where), args,
+    ):
+        dated = c["time_value"] and re.fullmatch(r"\d{4}-\d\d-\d\d", c["time_value"][:10])
+        date = c["time_value"][:10] if dated else c["published"]
+        if not date:
+            continue
+        rows.append({"date": date, "kind": "claim", "what": c["status"] + ("" if dated else " (reported)"),
+                     "text": c["text"], "who": c["source_name"], "place": None, "articles": 1,
+                     "sources": [c["title"] or c["source"]], "id": f"{c['article_id']}/{c['id']}"})
+    rows.sort(key=lambda r: (r["date"], r["kind"] != "event", r["id"]))
+    return rows[:limit]
+
+
+def _event_support(store, ids: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in store.execute(
+            f"SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS article FROM events v "
+            f"JOIN articles a ON a.id = v.article_id WHERE v.ledger_event IN ({', '.join('?' for _ in chunk)}) "
+            f"ORDER BY 2", chunk,
+        ):
+            out.setdefault(r["ledger_event"], []).append(r["article"])
+    return out
+
+
+def search_articles(store, text: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles whose title or text contain every word of ``text``."""
+    cond = _text_match(store, "coalesce(a.title, '') || ' ' || a.text", "articles_fts", "a.id")
+    return store.execute(
+        f"SELECT a.id, a.published, a.title, a.source, a.url FROM articles a WHERE {cond} "
+        f"ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        [_search_param(store, text), int(limit), int(offset)],
+    )

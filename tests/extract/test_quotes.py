@@ -1,0 +1,163 @@
+"""Quote extraction, one case per phenomenon (our own sentences), textacy style:
+text -> expected (kind, quote text, speaker name) tuples; every span must slice exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.quotes import extract_quotes, find_marked, paragraphs
+from newsledger.ingest.boilerplate import find_boilerplate
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    quotes = doc._.nl_quotes
+    for q in quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
+        if q.speaker is not None and q.speaker.span is not None:
+            assert text[q.speaker.span[0] : q.speaker.span[1]] == q.speaker.mention
+        if q.cue is not None:
+            assert text[q.cue.span[0] : q.cue.span[1]] == q.cue.text
+    return doc, quotes
+
+
+def triples(quotes):
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in quotes]
+
+
+CASES = [
+    pytest.param(
+        'Mayor Anna Kowalski spoke on Tuesday. "The bridge will reopen next week," she said.',
+        [("direct", "The bridge will reopen next week,", "Anna Kowalski")],
+        id="straight-double-trailing-pronoun",
+    ),
+    pytest.param(
+        "“We have enough water for the summer,” said Tomas Berg, the head of the utility.",
+        [("direct", "We have enough water for the summer,", "Tomas Berg")],
+        id="curly-double-inverted",
+    ),
+    pytest.param(
+        "Harbour master Piet Jansen said: 'The port's cranes are back in service.'",
+        [("direct", "The port's cranes are back in service.", "Piet Jansen")],
+        id="single-marks-apostrophe-inside",
+    ),
+    pytest.param(
+        "The regulator said that the 'scale of the company's losses' was not yet known.",
+        [("mixed", "the 'scale of the company's losses' was not yet known", "regulator")],
+        id="mixed-single-fragment-apostrophe",
+    ),
+    pytest.param(
+        "Ruth Amsel warned that the river would flood the lower town by Friday.",
+        [("indirect", "the river would flood the lower town by Friday", "Ruth Amsel")],
+        id="indirect-warned",
+    ),
+    pytest.param(
+        "According to the city council, the new tram line will open in May.",
+        [("indirect", "the new tram line will open in May", "city council")],
+        id="according-to",
+    ),
+    pytest.param(
+        "The transport ministry has urged drivers to avoid the coast road this weekend.",
+        [("indirect", "drivers to avoid the coast road this weekend", "transport ministry")],
+        id="request-verb-object-infinitive",
+    ),
+    pytest.param(
+        'Coach Elena Marsh said: "We trained hard.\n"We will win on Sunday."',
+        [("direct", "We trained hard.", "Elena Marsh"), ("direct", "We will win on Sunday.", "Elena Marsh")],
+        id="multi-paragraph",
+    ),
+    pytest.param(
+        'Coach Elena Marsh said: "We trained hard.\nAdvert\n"We will win on Sunday."',
+        [("direct", "We trained hard.", "Elena Marsh"), ("direct", "We will win on Sunday.", "Elena Marsh")],
+        id="multi-paragraph-across-advert",
+    ),
+    pytest.param(
+        'The council met on Monday. It said "the budget is balanced and nothing',
+        [("direct", "the budget is balanced and nothing", "council")],
+        id="it-resolves-to-organisation-unclosed",
+    ),
+    pytest.param(
+        "Nobody knows what comes next.",
+        [],
+        id="no-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_phenomena(nlp, text, expected):
+    _doc, quotes = run(nlp, text)
+    got = triples(quotes)
+    assert len(got) == len(expected), got
+    for (kind, qtext, name), (gk, gt, gn) in zip(expected, got):
+        assert gk == kind
+        assert gt == qtext
+        if name is None:
+            assert gn is None
+        else:
+            assert gn is not None and name.lower() in gn.lower(), (name, gn)
+
+
+def test_ids_in_text_order_and_continuation(nlp):
+    text = 'Coach Elena Marsh said: "We trained hard.\n"We will win on Sunday."'
+    _doc, quotes = run(nlp, text)
+    assert [q.id for q in quotes] == ["q1", "q2"]
+    assert quotes[1].continues == "q1"
+    assert quotes[0].cue.text == "said"
+
+
+def test_unclosed_at_end_is_reported(nlp):
+    text = 'Farmer Jo Hale said: "The harvest is late and the prices are falling'
+    _doc, quotes = run(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].unclosed is True
+    assert quotes[0].text.endswith("falling")
+
+
+def test_no_speaker_is_not_invented(nlp):
+    text = '"The trains will not run tomorrow because of the strike."'
+    _doc, quotes = run(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None
+
+
+def test_nested_quote_stays_inside(nlp):
+    text = '"They told us \'go home now\' and we left," said Maria Lopez.'
+    _doc, quotes = run(nlp, text)
+    assert triples(quotes) == [("direct", "They told us 'go home now' and we left,", "Maria Lopez")]
+
+
+def test_spans_groups_and_boilerplate(nlp):
+    text = 'Advert\n"The roads are closed," police said.\nAdvert'
+    doc, quotes = run(nlp, text)
+    assert [s.text for s in doc.spans["quotes"]] == ['The roads are closed,']
+    assert [s.text for s in doc.spans["cues"]] == ["said"]
+    assert [s.text for s in doc.spans["speakers"]] == ["police"]
+    for q in quotes:
+        for b in find_boilerplate(text):
+            assert not (b.span[0] < q.span[1] and q.span[0] < b.span[1])
+
+
+def test_marks_apostrophes_are_not_quotes():
+    text = "The invaders’ tanks and Ukraine's army met in the '90s style rock 'n' roll."
+    assert find_marked(text, paragraphs(text)) == []
+
+
+def test_marks_single_quote_with_inner_apostrophe():
+    text = "It praised the 'strength of Ukraine's resistance' today."
+    (m,) = find_marked(text, paragraphs(text))
+    assert text[m.start : m.end] == "strength of Ukraine's resistance"
+
+
+def test_extract_quotes_computes_boilerplate_when_absent(nlp):
+    doc = nlp.make_doc('"We will rebuild the school," said Principal Ada Obi.')
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc) if _name != "newsledger_quotes_v1" else doc
+    doc._.nl_boilerplate = None
+    quotes = extract_quotes(doc)
+    assert quotes and quotes[0].speaker.name == "Ada Obi"
+
+
+def test_component_is_registered(nlp):
+    assert "newsledger_quotes_v1" in nlp.pipe_names
+    assert nlp.pipe_names.index("newsledger_quotes_v1") > nlp.pipe_names.index("newsledger_boilerplate_v1")

@@ -1,0 +1,82 @@
+"""Speakers: canonical names, roles, pronouns, organisations (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    for q in doc._.nl_quotes:
+        if q.speaker is not None and q.speaker.span is not None:
+            assert text[q.speaker.span[0] : q.speaker.span[1]] == q.speaker.mention
+    return doc._.nl_quotes
+
+
+CASES = [
+    pytest.param(
+        "Finance Minister Lena Vogt presented the plan. Vogt said that taxes would not rise.",
+        "Lena Vogt", "Vogt", None, id="short-form-to-fullest-name",
+    ),
+    pytest.param(
+        "Senior economic adviser Marco Bellini told reporters that inflation had peaked.",
+        "Marco Bellini", "Senior economic adviser Marco Bellini", "Senior economic adviser", id="role-before-name",
+    ),
+    pytest.param(
+        "Jonas Pikk, the captain of the ferry, said that the crossing was safe.",
+        "Jonas Pikk", "Jonas Pikk", "captain of the ferry", id="appositive-role",
+    ),
+    pytest.param(
+        "Sara Lind thanked the volunteers. She said that the shelter was full.",
+        "Sara Lind", "She", None, id="she-by-recency-and-gender",
+    ),
+    pytest.param(
+        "Mrs. Okafor met Mr. Haddad on Monday. He said that the talks had failed.",
+        "Haddad", "He", None, id="he-skips-female-candidate",
+    ),
+    pytest.param(
+        "The national weather service issued a warning. They said: \"Stay indoors until the storm passes.\"",
+        "weather service", "They", None, id="they-prefers-organisation",
+    ),
+    pytest.param(
+        "\"Prices will fall next year,\" the central bank said in a statement.",
+        "central bank", "the central bank", None, id="organisation-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,name,mention,role", CASES)
+def test_speakers(nlp, text, name, mention, role):
+    quotes = quotes_of(nlp, text)
+    assert quotes, "no quote found"
+    sp = quotes[-1].speaker
+    assert sp is not None
+    assert name.lower() in (sp.name or "").lower(), sp
+    assert sp.mention == mention
+    if role is not None:
+        assert sp.role == role
+
+
+def test_quote_paragraph_without_cue_continues_previous_speaker(nlp):
+    text = "\"We are ready,\" said Ivo Marek.\n\"The team has never been stronger.\""
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker.name for q in quotes] == ["Ivo Marek", "Ivo Marek"]
+
+
+def test_colon_introduction_from_previous_paragraph(nlp):
+    text = "Professor Hana Sato continued:\n\"The data show a clear trend over ten years.\""
+    quotes = quotes_of(nlp, text)
+    assert quotes and quotes[0].speaker.name == "Hana Sato"
+
+
+def test_transcript_label(nlp):
+    text = "Tom Reyes spoke to the host.\nREYES: We will hold the line on spending this year."
+    quotes = quotes_of(nlp, text)
+    assert quotes[-1].speaker.name == "Tom Reyes"
+    assert quotes[-1].text == "We will hold the line on spending this year."
+
+
+def test_first_person_outside_quote_is_not_resolved_to_someone(nlp):
+    text = "I said that the vote was rigged."
+    quotes = quotes_of(nlp, text)
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name is None
