@@ -72,3 +72,12 @@ def store_url(request, tmp_path) -> Iterator[str]:
         yield str(tmp_path / "ledger.db")
     else:
         yield from _fresh_postgres_database()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request, tmp_path_factory) -> Iterator[str]:
+    """Like ``store_url``, shared by the tests of one module (for stores that are costly to fill)."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "ledger.db")
+    else:
+        yield from _fresh_postgres_database()

@@ -75,3 +75,8 @@ def test_excluded_spans():
     text = "five days later 30 cows escaped"
     found = find_quantities(text, exclude=[(0, 15)])
     assert [q.quantity.value for q in found] == [30]
+
+
+@pytest.mark.parametrize("text", ["The FTSE 100 slipped", "Fans queued for the Pixel 8", "The DC-9 was retired"])
+def test_numbers_inside_names_are_not_quantities(text):
+    assert find_quantities(text) == []

@@ -176,6 +176,13 @@ class _Builder:
         lead = re.match(r"(?i)that\s+", self.text[s:e])
         if lead:
             s += lead.end()
+        if "\n" in self.text[s:e]:  # never across paragraphs (headlines, datelines): keep the line with a number
+            lines, pos = [], s
+            for part in self.text[s:e].split("\n"):
+                lines.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            with_num = [ln for ln in lines if self.has_quantity(*ln)]
+            s, e = _strip(self.text, *(with_num[-1] if with_num else max(lines, key=lambda ln: ln[1] - ln[0])))
         if e - s < 12 or (self.skip and self.skip.overlaps(s, e)):
             return
         if any(s < te and ts < e and (min(e, te) - max(s, ts)) > 0.5 * (e - s) for ts, te in self.taken):

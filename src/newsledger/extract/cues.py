@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 __all__ = [
     "SPEECH_VERBS",
+    "BELIEF_VERBS",
     "REQUEST_VERBS",
     "PHRASE_CUES",
     "CueHit",
@@ -36,6 +37,13 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     admit complain shout whisper exclaim cry scream yell sneer snap fume thunder rage
     """.split()
 )
+
+#: Verbs of belief and finding whose clausal complement is an attributed proposition
+#: ("polls show that ...", "she believes that ..."): PARC-style attribution, lower confidence.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """believe think feel hope fear expect worry doubt show find reveal indicate suggest conclude estimate
+    acknowledge understand recognize recognise know""".split()
+) - SPEECH_VERBS
 
 #: Verbs whose object + infinitive is the content ("asked the Red Cross to help").
 REQUEST_VERBS: frozenset[str] = frozenset(
@@ -71,7 +79,7 @@ class CueHit:
     start: int
     end: int
     head: int
-    kind: str  # speech | request | according | phrase
+    kind: str  # speech | request | belief | according | phrase
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -88,6 +96,7 @@ def cue_matcher(doc: Doc) -> Matcher:
         matcher = Matcher(doc.vocab)
         matcher.add("speech", [[{"LEMMA": {"IN": sorted(SPEECH_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
         matcher.add("request", [[{"LEMMA": {"IN": sorted(REQUEST_VERBS)}, "POS": "VERB"}]])
+        matcher.add("belief", [[{"LEMMA": {"IN": sorted(BELIEF_VERBS)}, "POS": "VERB"}]])
         matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         for phrase in PHRASE_CUES:
             if phrase == "according to":
@@ -104,7 +113,7 @@ def find_cues(doc: Doc) -> list[CueHit]:
     hits: list[CueHit] = []
     for match_id, start, end in matcher(doc):
         label = strings[match_id]
-        if label == "speech" or label == "request":
+        if label in ("speech", "request", "belief"):
             hits.append(CueHit(start, end, start, label))
         elif label == "according":
             hits.append(CueHit(start, end, start + 1, "according"))

@@ -77,6 +77,14 @@ def _looks_like_person_name(tokens: list) -> bool:
     )
 
 
+def _nationality_word(tok) -> bool:
+    """A country adjective used as a name by mistake: known forms, or "-ian"/"-ese" words modifying a noun."""
+    if fold(tok.text) in COUNTRY_FORMS:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return bool(re.search(r"(?:ian|ean|ese|ish)s?$", tok.text)) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+
+
 def _split_country_prefix(ent: Span, places: set[str]) -> list[tuple[Span, str]]:
     """'Ukraine Iryna Vereshchuk' (one ORG) -> ('Ukraine', GPE), ('Iryna Vereshchuk', PERSON)."""
     toks = list(ent)
@@ -149,8 +157,8 @@ def _candidates(doc: Doc, skip: SpanIndex) -> list[_Cand]:
     for k, ent in enumerate(ents):
         if ent.label_ not in _KEPT_LABELS:
             continue
-        if len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and fold(ent.text) in COUNTRY_FORMS:
-            continue  # "Moldovan", "Ukrainians" tagged as a person: a nationality, not a name
+        if len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and _nationality_word(ent[0]):
+            continue  # "Moldovan", "Kestrian officials" tagged as a person: a nationality, not a name
         # "UK" + "Ministry of Defence" written together are one organisation
         if ent.label_ == "GPE" and k + 1 < len(ents) and ents[k + 1].start == ent.end and ents[k + 1].label_ == "ORG":
             continue
@@ -303,17 +311,24 @@ def _topic_items(text: str, boilerplate: Iterable) -> list[tuple[str, tuple[int,
 
 
 def link_speakers(doc: Doc, entities: list[Entity]) -> None:
-    """Point quote speakers and claim sources at the entity that holds their mention or name."""
-    by_span = {m.span: e for e in entities for m in e.mentions}
+    """Point quote speakers and claim sources at the entity their mention names.
+
+    A mention such as "Kestria's Defence Minister Anna Kovalenko" holds several
+    entity mentions; the speaker is the last person or organisation in it (the
+    head of the phrase), not the country that qualifies the role.
+    """
+    owners = sorted(((m.span, e) for e in entities for m in e.mentions), key=lambda p: p[0])
+    rank = {"PERSON": 0, "ORG": 1}
 
     def find(name: Optional[str], span) -> Optional[Entity]:
         if span is not None:
-            span = tuple(span)
-            if span in by_span:
-                return by_span[span]
-            for (s, e), ent in by_span.items():
-                if s <= span[0] and span[1] <= e or span[0] <= s and e <= span[1]:
-                    return ent
+            s0, s1 = span
+            inside = [(sp, e) for sp, e in owners if s0 <= sp[0] and sp[1] <= s1]
+            if inside:
+                return max(inside, key=lambda p: (-rank.get(p[1].type, 2), p[0][0]))[1]
+            around = [e for sp, e in owners if sp[0] <= s0 and s1 <= sp[1]]
+            if around:
+                return around[0]
         if name:
             for ent in entities:
                 if fold(ent.name) == fold(name) or fold(name) in (fold(a) for a in ent.aliases):

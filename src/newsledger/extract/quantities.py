@@ -49,7 +49,7 @@ NUMBER_WORD_RE = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(?:{_DIGITS}(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mn)\b)?|(?i:{NUMBER_WORD_RE})\b)",
+    rf"(?<![\w.,-])(?:{_DIGITS}(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mn)\b)?|(?i:{NUMBER_WORD_RE})\b)",
 )
 
 
@@ -181,6 +181,11 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[QuantityMat
             continue
         if raw.lower() in ("one",) and not re.match(r"\s+[a-z]", text[e:e + 3]):
             continue
+        prev = re.search(r"([\w&-]+)[ \t]+$", text[max(0, s - 30):s])
+        if prev and raw[0].isdigit() and re.fullmatch(r"\d{1,4}", raw) and \
+                re.fullmatch(r"[A-Z][\w&-]*|[a-z]+[A-Z][\w-]*", prev.group(1)) and \
+                not re.search(r"(?:^|[.!?]\s+)\S+[ \t]+$", text[max(0, s - 30):s]):
+            continue  # part of a name: "FTSE 100", "iPhone 4", "Nikkei 225"
         start = s
         unit = None
         if s and text[s - 1] in _CURRENCY:

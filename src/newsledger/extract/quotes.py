@@ -71,6 +71,7 @@ class Marked:
     close_at: int  # offset of the closing mark (-1 when none in this paragraph)
     paragraph: int
     double: bool
+    close_len: int = 1  # length of the closing mark ('' counts two)
     continued: bool = False  # the previous paragraph's passage runs on into this one
     runs_on: bool = False  # open at paragraph end, and the next paragraph continues it
     unclosed: bool = False  # open at paragraph end with nothing continuing it
@@ -215,7 +216,7 @@ def find_marked(text: str, paras: Iterable[tuple[int, int]]) -> list[Marked]:
             s, e = _trim(text, pos + ln if pos >= 0 else body_lo, cpos)
             if s < e and any(c.isalnum() for c in text[s:e]):
                 out.append(
-                    Marked(s, e, pos, cpos, pi, double, continued=pos < 0 and carry is not None)
+                    Marked(s, e, pos, cpos, pi, double, close_len=_cln, continued=pos < 0 and carry is not None)
                 )
             elif pos < 0 and out and carry is not None:
                 pass
@@ -454,12 +455,12 @@ def direct_quotes(ctx: _Ctx, fragments_out: list[Marked]) -> list[_Found]:
         lo, hi = ctx.paras[m.paragraph]
         siblings = by_para[m.paragraph]
         k = siblings.index(m)
-        prev_close = siblings[k - 1].close_at + 1 if k > 0 and siblings[k - 1].close_at >= 0 else lo
+        prev_close = siblings[k - 1].close_at + siblings[k - 1].close_len if k > 0 and siblings[k - 1].close_at >= 0 else lo
         if not _is_direct(text, m, lo, ctx, prev_close):
             fragments_out.append(m)
             continue
         next_open = siblings[k + 1].open_at if k + 1 < len(siblings) and siblings[k + 1].open_at >= 0 else hi
-        quote = (m.open_at if m.open_at >= 0 else m.start, m.close_at + 1 if m.close_at >= 0 else m.end)
+        quote = (m.open_at if m.open_at >= 0 else m.start, m.close_at + m.close_len if m.close_at >= 0 else m.end)
         speaker = cue = None
         conf = 0.9
         continues = None
@@ -473,7 +474,7 @@ def direct_quotes(ctx: _Ctx, fragments_out: list[Marked]) -> list[_Found]:
         else:
             # after the quote: ', he said.'
             if m.close_at >= 0:
-                a = m.close_at + 1
+                a = m.close_at + m.close_len
                 b = _sentence_end(text, a, next_open)
                 inside_end = text[m.start : m.end].rstrip()[-1:]
                 after = text[a:b].lstrip()
@@ -520,6 +521,13 @@ def direct_quotes(ctx: _Ctx, fragments_out: list[Marked]) -> list[_Found]:
                     else:
                         speaker = _lexical_speaker(ctx, (a, phi), quote)
                         cue = _intro_cue(ctx, a, phi)
+            if speaker is None and m.open_at > lo:
+                # "..., Schiff said. "The other factor ..."": the paragraph's own last cue before the quote
+                hit = _pick([h for h in ctx.cues_in(lo, m.open_at) if h.kind == "speech"], last=True)
+                if hit is not None:
+                    sp = _speaker_for_cue(ctx, hit, (hit and doc[hit.head].idx, doc[hit.head].idx), quote, lexical=False)
+                    if sp is not None:
+                        speaker, cue, conf = sp, _cue_record(ctx, hit), 0.7
             if speaker is None and prev is not None and prev.speaker is not None and prev.kind == "direct":
                 same_para = prev.paragraph == m.paragraph
                 near_para = m.paragraph - prev.paragraph <= 1 and not text[lo : max(lo, m.open_at)].strip()
@@ -632,7 +640,8 @@ def _trim_content(ctx: _Ctx, s: int, e: int) -> Optional[tuple[int, int]]:
     doc, text = ctx.doc, ctx.text
     while s < e and (doc[s].is_punct and doc[s].text not in "\"“‘'" or (doc[s].lower_ in _LEAD_MARK and doc[s].dep_ == "mark")):
         s += 1
-    while e > s and doc[e - 1].is_punct and doc[e - 1].text not in "\"”’'":
+    while e > s and ((doc[e - 1].is_punct and doc[e - 1].text not in "\"”’'") or doc[e - 1].pos_ == "CCONJ"
+                     or doc[e - 1].is_space):
         e -= 1
     if e - s < 2:
         return None
@@ -723,7 +732,7 @@ def _parenthetical(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
 def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Marked]) -> list[_Found]:
     """Indirect quotes (a reporting verb's complement) and mixed ones (the same holding a quoted fragment)."""
     doc = ctx.doc
-    passages = SpanIndex([(m.open_at if m.open_at >= 0 else m.start, (m.close_at + 1) if m.close_at >= 0 else m.end)
+    passages = SpanIndex([(m.open_at if m.open_at >= 0 else m.start, (m.close_at + m.close_len) if m.close_at >= 0 else m.end)
                           for m in ctx.marked])
     direct_idx = SpanIndex([(f.start, f.end) for f in direct])
     frag_spans = [(m.start, m.end) for m in fragments]
@@ -770,9 +779,66 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
             subj = subject_of(head)
             if subj is None:
                 speaker = None
-        conf = 0.75 if speaker is not None else 0.5
+        if hit.kind == "belief" and speaker is None:
+            continue  # a belief or finding with no holder is not an attribution
+        conf = (0.6 if hit.kind == "belief" else 0.75) if speaker is not None else 0.5
         out.append(_Found(kind, a, b, speaker, _cue_record(ctx, hit), conf, paragraph=-1))
+    covered = SpanIndex([(f.start, f.end) for f in out])
+    for m in fragments:
+        if covered.overlaps(m.start, m.end) or direct_idx.overlaps(m.start, m.end):
+            continue
+        f = _fragment_quote(ctx, m, frag_spans, passages)
+        if f is not None and (f.start, f.end) not in seen and not direct_idx.overlaps(f.start, f.end):
+            seen.add((f.start, f.end))
+            out.append(f)
     return out
+
+
+#: Verbs that take a quoted fragment as what someone said or named ("called it 'a con'").
+LABEL_VERBS = frozenset("call label describe dub brand term tweet write promise vow pledge accuse criticize criticise".split())
+
+
+def _fragment_quote(ctx: _Ctx, m: Marked, frag_spans, passages: SpanIndex) -> Optional[_Found]:
+    """A quoted fragment under a speech or labelling verb: the verb's complement as a mixed quote."""
+    doc = ctx.doc
+    tok = doc[ctx.token_at(m.start)]
+    verb = None
+    child = tok
+    for _ in range(5):
+        head = child.head
+        if head is child:
+            break
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_ in SPEECH_VERBS or head.lemma_ in LABEL_VERBS):
+            verb = head
+            break
+        child = head
+    if verb is None or child.dep_ in ("nsubj", "nsubjpass") or passages.covering(verb.idx) is not None:
+        return None
+    if ctx.bp_index.overlaps(verb.idx, verb.idx + 1) or _crosses_line(ctx, verb.i, tok.i):
+        return None
+    comps = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp", "oprd", "xcomp", "prep", "attr", "dative", "advcl")]
+    if not comps:
+        return None
+    s = min(c.left_edge.i for c in comps)
+    e = max(c.right_edge.i for c in comps) + 1
+    if not (doc[s].idx <= m.start and m.end <= doc[e - 1].idx + len(doc[e - 1].text) + 1):
+        return None
+    span = _trim_content(ctx, s, e)
+    if span is None:
+        return None
+    a, b = span
+    if b < m.end:
+        b = m.end
+        while b < len(ctx.text) and ctx.text[b] in "\"”’'":
+            b += 1
+            break
+    subj = subject_of(verb)
+    speaker = None
+    if subj is not None and not (a <= subj.idx < b) and not _crosses_line(ctx, subj.i, verb.i):
+        speaker = ctx.finder.from_token(subj)
+    kind = _kind_of((a, b), frag_spans)
+    cue = Cue(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
+    return _Found(kind, a, b, speaker, cue, 0.6 if speaker else 0.4)
 
 
 # ============================================================================================

@@ -147,7 +147,7 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             return _through_relative(passive)
     if passive is not None and tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp"):
         return None
-    if depth < 3 and tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head is not tok:
+    if depth < 3 and tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp") and tok.head is not tok:
         head = tok.head
         if tok.dep_ == "pcomp" and head.head is not head:  # "as quoted by", "after saying"
             head = head.head
@@ -213,7 +213,7 @@ def name_parts(doc: Doc, tok: Token) -> NameParts:
     for t in tok.subtree:
         if t.i <= tok.i:
             continue
-        if t.text in (",", "(", "—", "–", ";", ":") or t.dep_ in ("relcl", "acl") or t.lower_ in ("who", "which"):
+        if t.text in (",", "(", "—", "–", "―", ";", ":") or t.dep_ in ("relcl", "acl") or t.lower_ in ("who", "which", "that") or t.is_space:
             break
         right = t.i
     for j in range(tok.i - 1, left - 1, -1):  # never across a line break
@@ -366,9 +366,7 @@ class NameBook:
             same = [n for n in full if n.split()[0].lower() == first]
             if same:
                 return same[0]
-            if len(words) >= 3 and not re.fullmatch(r"[A-Z]\.?", words[1]):
-                return " ".join(words)
-            return " ".join(words) if full else names[0]
+            return " ".join(words)
         if gender is not None:
             fits = [n for n in full if self.genders.get(n) in (gender, None)]
             if fits:
@@ -393,11 +391,11 @@ class NameBook:
             return text
         return known
 
-    def canonical(self, words: Sequence[str], person: Optional[bool] = None) -> str:
+    def canonical(self, words: Sequence[str], person: Optional[bool] = None, gender: Optional[str] = None) -> str:
         if person is None:
             person = self.is_person(words)
         if person:
-            return self.person_name(words) or " ".join(words)
+            return self.person_name(words, gender) or " ".join(words)
         return self.org_name(words)
 
     # -- mentions and pronouns
@@ -490,7 +488,7 @@ def build_namebook(doc: Doc, subject_tokens: Sequence[int] = (), exclude: Option
         parts = name_parts(doc, tok)
         if parts.name is not None:
             s, e = parts.name
-            words = [t.text for t in doc[s:e]]
+            words = _span_words(doc[s:e])
             if (e - s >= 2 and not any(w.lower() in _ORG_WORDS for w in words)) or doc[e - 1].ent_type_ == "PERSON":
                 book.add_person(words)
             speaking.append((s, e))
@@ -530,7 +528,7 @@ def build_namebook(doc: Doc, subject_tokens: Sequence[int] = (), exclude: Option
     for s, e in speaking:
         if s in seen_tokens:
             continue
-        words = [t.text for t in doc[s:e]]
+        words = _span_words(doc[s:e])
         person = book.is_person(words)
         book.add_mention(
             _Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), e - 1, book.canonical(words, person),
@@ -553,13 +551,21 @@ def build_namebook(doc: Doc, subject_tokens: Sequence[int] = (), exclude: Option
     return book
 
 
+def _span_words(span) -> list[str]:
+    """Words of a name as written ('Holtz-Eakin' stays one word), without a possessive 's."""
+    text = re.sub(r"['’]s$", "", span.text.strip())
+    return text.split()
+
+
 def _name_words(span) -> list[str]:
     toks = [t for t in span if not t.is_punct or t.text == "."]
     while toks and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLES_NODOT) and len(toks) > 1:
         toks = toks[1:]
     while toks and toks[-1].pos_ == "PART":
         toks = toks[:-1]
-    return [t.text for t in toks if t.pos_ != "PART"]
+    if not toks:
+        return []
+    return _span_words(toks[0].doc[toks[0].i : toks[-1].i + 1])
 
 
 # --------------------------------------------------------------------------------------------
@@ -600,13 +606,15 @@ class SpeakerFinder:
             return Speaker(name=name, mention=mention_text, span=span, role=None)
         if parts.name is not None:
             s, e = parts.name
-            words = [t.text for t in doc[s:e] if t.pos_ != "PART"]
+            words = _span_words(doc[s:e])
             person = self.book.is_person(words) or (
                 len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words) and doc[e - 1].ent_type_ != "GPE"
                 and doc[e - 1].ent_type_ != "ORG"
             )
             if person:
-                name = self.book.canonical(words, True)
+                title = doc[s - 1].lower_.rstrip(".") if s > 0 else ""
+                gender = "m" if title == "mr" else "f" if title in ("mrs", "ms", "miss") else None
+                name = self.book.canonical(words, True, gender)
             else:  # organisations keep their whole name: "the UK Ministry of Defence"
                 owords = [t.text for t in doc[ms:me] if not t.is_punct and t.pos_ != "PART"]
                 while len(owords) > 1 and owords[0].lower() in ("the", "a", "an"):

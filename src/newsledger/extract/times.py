@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -501,8 +501,6 @@ def _parse_pub(published: _Published) -> Optional[dt.date]:
 @functools.lru_cache(maxsize=4096)
 def _dateparse(text: str) -> Optional[tuple[int, int, int, tuple[str, ...]]]:
     """Absolute date through dateparser: (year, month, day, parts given)."""
-    from dateparser.date import DateDataParser
-
     parser = _ddp()
     clean = re.sub(r"\s+,", ",", text)
     clean = re.sub(r"(?i)^the\s+", "", clean)
@@ -517,7 +515,6 @@ def _dateparse(text: str) -> Optional[tuple[int, int, int, tuple[str, ...]]]:
     d = data.date_obj
     parts = tuple(getattr(data, "parts", None) or ())
     return d.year, d.month, d.day, parts
-    _ = DateDataParser  # keep the import local and lazy
 
 
 @functools.lru_cache(maxsize=1)
@@ -605,7 +602,12 @@ class _Resolver:
 
     # -- per kind ---------------------------------------------------------
     def resolve(self, c: _Cand) -> None:
-        getattr(self, "_" + c.kind)(c)
+        try:
+            getattr(self, "_" + c.kind)(c)
+        except (OverflowError, ValueError):  # dates beyond year 1..9999: leave the value unresolved
+            c.value, c.date = _UNRESOLVED.get(c.grain, "XXXX-XX-XX"), None
+            if c.type == "TIME":
+                c.value += "TXX:XX"
         if c.date is not None and c.type in ("DATE", "TIME") and c.grain == "day":
             self.last_day = c
         if c.type == "DATE" and c.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", c.value):

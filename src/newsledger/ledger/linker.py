@@ -170,11 +170,9 @@ def _window(event: Event, published: Optional[str]) -> Optional[tuple[str, str]]
     return None
 
 
-def _link_event(store, record: Record, ev: Event) -> Optional[str]:
+def _link_event(store, record: Record, ev: Event) -> str:
     window = _window(ev, record.published)
-    if window is None:
-        return None
-    rows = store.execute(
+    rows = [] if window is None else store.execute(  # no window (undated, planned): an event of its own
         "SELECT * FROM ledger_events WHERE type = ? AND modality = ? AND date_from <= ? AND date_to >= ? "
         "ORDER BY articles DESC, id",
         (ev.type, ev.modality, window[1], window[0]),
@@ -204,7 +202,7 @@ def _link_event(store, record: Record, ev: Event) -> Optional[str]:
     store.execute(
         "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, participants, text, "
         "articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-        (ledger_id, ev.type, ev.modality, ev.ordinal, ev.date, window[0], window[1], ev.place,
+        (ledger_id, ev.type, ev.modality, ev.ordinal, ev.date, window and window[0], window and window[1], ev.place,
          json.dumps(sorted(mine), ensure_ascii=False), ev.text),
     )
     return ledger_id
@@ -336,7 +334,8 @@ def split_entity(store, ledger_ref: str, name: str) -> dict:
     """Move the article entities written ``name`` out of a ledger entity into their own; remembered for later ingests."""
     ledger = _resolve_one(store, ledger_ref)
     rows = store.execute("SELECT article_id, id, name, type, aliases FROM entities WHERE ledger_entity = ?", (ledger["id"],))
-    moving = [r for r in rows if fold(r["name"]) == fold(name) or fold(name) in {fold(a) for a in _loads(r["aliases"])}]
+    moving = [r for r in rows if fold(r["name"]) == fold(name)] or [
+        r for r in rows if fold(name) in {fold(a) for a in _loads(r["aliases"])}]
     if not moving:
         raise LedgerError(f"no article entity named {name!r} belongs to {ledger['id']} ({ledger['name']})")
     if len(moving) == len(rows):

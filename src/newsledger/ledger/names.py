@@ -72,6 +72,7 @@ ORG_WORDS = frozenset(
     military government parliament party union bank news independent tv television radio times post press
     agency institute university college school hospital foundation fund association organisation organization
     company corp corporation inc ltd llc group network channel broadcaster cross crescent defence defense
+    programme program unicef unhcr who nato ministry administration operator agency inc
     guard guards brigade battalion regiment command staff police authority authorities assembly court
     embassy consulate federation league coalition alliance front movement church red""".split()
 )
@@ -92,7 +93,10 @@ def skeleton(word: str) -> str:
     w = re.sub(r"[^a-z]", "", fold(word)).replace("ch", "9").replace("c", "k").replace("9", "ch")
     for a, b in (("kh", "h"), ("ks", "x"), ("ph", "f"), ("w", "v"), ("ck", "k"), ("j", "y"), ("ts", "z"), ("tz", "z")):
         w = w.replace(a, b)
-    w = re.sub(r"(?:iy|yy|ij|yi|ii|y|i)$", "y", w)
+    w = w.replace("y", "i")  # Remys / Remis, Yuriy / Iurii
+    w = re.sub(r"(?<=.)i+$", "y", w)  # Zelenskyy / Zelensky / Zelenskiy / Zelenskyi
+    if re.search(r"(?:k[ao]|enk[ao]|uk|ik|ich|ov|ev|sk[iy]|chuk|nko)$", w):
+        w = w.replace("g", "h")  # Slavic Г written H or G: Halushka / Galushka
     w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters
     return w
 

@@ -116,6 +116,8 @@ class Store:
         """
         if not records:
             return 0
+        # the same article (same text, same id) may arrive twice in one batch, e.g. as a file and in a WARC
+        records = list({r.id: r for r in records}.values())
         after = ledger.link if ledger is not None else None
         with self.transaction():
             ids = [(r.id,) for r in records]
@@ -187,7 +189,7 @@ class Store:
             yield Record.from_dict(json.loads(row["record"]))
 
     def count(self, table: str = "articles") -> int:
-        if table not in ("articles", *CHILD_TABLES):
+        if table not in ("articles", *CHILD_TABLES, "ledger_entities", "ledger_events", "ledger_names", "ledger_overrides"):
             raise StoreError(f"no table {table!r}")
         return int(self.scalar(f"SELECT COUNT(*) AS n FROM {table}"))
 
