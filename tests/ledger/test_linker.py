@@ -52,8 +52,8 @@ def test_spelling_variants_become_one_person_with_all_aliases_and_dated_roles(st
     (person,) = [e for e in queries.entities(store) if e["type"] == "PERSON"]
     assert person["articles"] == 3
     assert {"Zelenskyy", "Volodymyr Zelensky", "Zelensky", "Zelenskiy"} <= set(person["aliases"]) | {person["name"]}
-    assert {(r["role"], r["published"]) for r in person["role_history"]} == {
-        ("Ukrainian President", "2024-03-01"), ("President", "2024-03-03")}
+    assert {(r["role"], r["published"], r["articles"]) for r in person["role_history"]} == {
+        ("Ukrainian President", "2024-03-01", 1), ("President", "2024-03-03", 1)}
     reasons = {r["link_reason"] for r in store.execute("SELECT link_reason FROM entities")}
     assert "new ledger entity" in reasons and any("spelling" in r or "surname" in r for r in reasons)
 

@@ -37,10 +37,10 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [1, 2, 3]
+        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4]
     with open_store(db) as store:
         assert store.migrate() == []
-        assert len(store.migrations()) == 3
+        assert len(store.migrations()) == 4
 
 
 def test_wal_mode(sqlite_db):

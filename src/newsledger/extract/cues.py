@@ -41,8 +41,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 #: Verbs of belief and finding whose clausal complement is an attributed proposition
 #: ("polls show that ...", "she believes that ..."): PARC-style attribution, lower confidence.
 BELIEF_VERBS: frozenset[str] = frozenset(
-    """believe think feel hope fear expect worry doubt show find reveal indicate suggest conclude estimate
-    acknowledge understand recognize recognise know""".split()
+    """believe expect show find reveal indicate suggest conclude estimate acknowledge predict""".split()
 ) - SPEECH_VERBS
 
 #: Verbs whose object + infinitive is the content ("asked the Red Cross to help").

@@ -312,6 +312,12 @@ class _Found:
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+_INTERRUPTED = re.compile(
+    r"\s*[^\"“”\n]{0,60}?\b(?:said|says|say|added|adds|told|tells|asked|asks|continued|explained|wrote|writes)\b"
+    r"[^\"“”\n]{0,30}?,\s*[\"“‘']"
+)
+
+
 def _looks_like_title(content: str) -> bool:
     """'Make Your Kid a Millionaire', 'All Bets Are Off.': a title or headline, not speech."""
     words = _WORD.findall(content)
@@ -323,6 +329,10 @@ def _is_direct(text: str, m: Marked, lo: int, ctx: _Ctx, prev_close: int = -1) -
     """A passage that stands as speech rather than a quoted fragment inside a sentence."""
     content = text[m.start : m.end]
     words = _WORD.findall(content)
+    if 1 <= len(words) < 3 and m.close_at >= 0 and content.rstrip()[-1:] == "," and _INTERRUPTED.match(
+        text, m.close_at + m.close_len, min(len(text), m.close_at + 120)
+    ):
+        return True  # "Hopefully," the president said, "this will ..."
     if len(words) < 3 or content.isupper() or (m.open_at >= 0 and _looks_like_title(content)):
         return m.open_at < 0 and len(words) >= 1
     if m.open_at < 0:
@@ -615,6 +625,20 @@ def _complement(doc: Doc, hit: CueHit) -> Optional[tuple[int, int]]:
     if hit.kind == "phrase":
         return None
     comps = [c for c in head.children if c.dep_ == "ccomp"]
+    if head.lemma_ in ("call", "appeal", "push", "press"):
+        # "called for an inquiry", "called on Congress to act"
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == head.i + 1:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                end = pobj.right_edge.i + 1
+                x = next((g for g in list(head.children) + list(pobj.children) if g.dep_ in ("xcomp", "acl") and g.i > pobj.i), None)
+                if c.lower_ == "on" and x is None:
+                    continue
+                if x is not None:
+                    end = max(end, x.right_edge.i + 1)
+                return pobj.left_edge.i, end
     if hit.kind == "request" or head.lemma_ in REQUEST_VERBS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         x = next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i), None)
@@ -770,7 +794,9 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
         words = re.findall(r"\w+", ctx.text[a:b])
         if len(words) < 2:
             continue
-        if hit.kind != "according" and not any(doc[i].pos_ in ("VERB", "AUX") for i in ctx.tokens_in(a, b)):
+        if hit.kind != "according" and doc[hit.head].lemma_ not in ("call", "appeal", "push", "press") and not any(
+            doc[i].pos_ in ("VERB", "AUX") for i in ctx.tokens_in(a, b)
+        ):
             continue
         seen.add(span)
         kind = _kind_of(span, frag_spans)
@@ -843,10 +869,6 @@ def _fragment_quote(ctx: _Ctx, m: Marked, frag_spans, passages: SpanIndex) -> Op
 
 # ============================================================================================
 # The whole extraction and the component
-
-
-def _boilerplate_lines(text: str, boilerplate: Iterable[Boilerplate]) -> list[tuple[int, int]]:
-    return [tuple(b.span) for b in boilerplate]  # type: ignore[misc]
 
 
 def extract_quotes(doc: Doc, boilerplate: Optional[Sequence[Boilerplate]] = None) -> list[Quote]:

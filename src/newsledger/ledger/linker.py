@@ -80,12 +80,6 @@ def _candidates(store, keys: Iterable[str]) -> list[dict]:
     )
 
 
-def _split_forbidden(store, ledger_id: str, forms: Sequence[str]) -> bool:
-    rows = store.execute("SELECT name FROM ledger_overrides WHERE action = 'split' AND ledger_id = ?", (ledger_id,))
-    banned = {fold(r["name"]) for r in rows}
-    return any(fold(f) in banned for f in forms)
-
-
 def _match_reason(e: Entity, cand: dict) -> Optional[str]:
     """Why article entity ``e`` is ledger entity ``cand``, or None."""
     cand_forms = [cand["name"], *_loads(cand["aliases"])]
@@ -108,57 +102,20 @@ def _match_reason(e: Entity, cand: dict) -> Optional[str]:
     return f"same organisation words ({', '.join(sorted(next(iter(common))))})" if common else None
 
 
-def _link_entity(store, record: Record, e: Entity, now: str) -> tuple[str, str]:
-    keys = set().union(*(name_keys(f, e.type) for f in _forms(e)))
-    for cand in _candidates(store, keys):
-        reason = _match_reason(e, cand)
-        if reason and not _split_forbidden(store, cand["id"], _forms(e)):
-            _absorb(store, cand, record, e, now)
-            _index(store, cand["id"], keys)
-            return cand["id"], reason
-    ledger_id = _stable_id("ent_", e.type, fold(e.name))
-    suffix = 1
-    while store.scalar("SELECT 1 FROM ledger_entities WHERE id = ?", (ledger_id,)):
-        suffix += 1
-        ledger_id = _stable_id("ent_", e.type, fold(e.name), str(suffix))
-    store.execute(
-        "INSERT INTO ledger_entities (id, name, type, aliases, roles, articles, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (ledger_id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-         json.dumps(_roles(record, e), ensure_ascii=False), 1, now),
-    )
-    _index(store, ledger_id, keys)
-    return ledger_id, "new ledger entity"
-
-
-def _roles(record: Record, e: Entity) -> list[dict]:
-    return [{"role": r, "article": record.id, "published": record.published} for r in e.roles]
-
-
-def _absorb(store, cand: dict, record: Record, e: Entity, now: str) -> None:
-    """Add the article entity's names and roles to the ledger entity; keep the fullest name."""
-    name = cand["name"]
-    aliases = _loads(cand["aliases"])
-    if e.type == "PERSON" and len(e.name.split()) > len(name.split()):
-        aliases.append(name)
-        name = e.name
-    for form in _forms(e):
-        if fold(form) != fold(name) and all(fold(form) != fold(a) for a in aliases):
-            aliases.append(form)
-    roles = _loads(cand["roles"])
-    for role in _roles(record, e):
-        if not any(r["role"] == role["role"] and r["article"] == role["article"] for r in roles):
-            roles.append(role)
-    store.execute(
-        "UPDATE ledger_entities SET name = ?, aliases = ?, roles = ?, updated_at = ? WHERE id = ?",
-        (name, json.dumps(aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False), now, cand["id"]),
-    )
-    cand.update(name=name, aliases=json.dumps(aliases), roles=json.dumps(roles))
-
-
-def _index(store, ledger_id: str, keys: Iterable[str]) -> None:
-    existing = {r["key"] for r in store.execute("SELECT key FROM ledger_names WHERE ledger_id = ?", (ledger_id,))}
-    store.executemany("INSERT INTO ledger_names (key, ledger_id) VALUES (?, ?)",
-                      [(k, ledger_id) for k in sorted(set(keys) - existing)])
+def _merge_roles(roles: list[dict], record: Record, new: Iterable[str]) -> bool:
+    """Add the roles an article states; one entry per role (first stated, last stated, how often)."""
+    changed = False
+    for role in new:
+        entry = next((r for r in roles if r["role"] == role), None)
+        if entry is None:
+            roles.append({"role": role, "article": record.id, "published": record.published,
+                          "last_published": record.published, "articles": 1})
+        else:
+            entry["articles"] = entry.get("articles", 1) + 1
+            if record.published and (entry.get("last_published") or "") < record.published:
+                entry["last_published"] = record.published
+        changed = True
+    return changed
 
 
 def _window(event: Event, published: Optional[str]) -> Optional[tuple[str, str]]:
@@ -194,14 +151,14 @@ def _link_event(store, record: Record, ev: Event) -> str:
              ev.text if (ev.date and not row["date"]) else row["text"], row["id"]),
         )
         return row["id"]
-    ledger_id = _stable_id("evt_", record.id, ev.id)
+    ledger_id = _stable_id("evt_", record.id, ev.id)  # counted in by the caller
     suffix = 1
     while store.scalar("SELECT 1 FROM ledger_events WHERE id = ?", (ledger_id,)):
         suffix += 1
         ledger_id = _stable_id("evt_", record.id, ev.id, str(suffix))
     store.execute(
         "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, participants, text, "
-        "articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        "articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
         (ledger_id, ev.type, ev.modality, ev.ordinal, ev.date, window and window[0], window and window[1], ev.place,
          json.dumps(sorted(mine), ensure_ascii=False), ev.text),
     )
@@ -209,68 +166,218 @@ def _link_event(store, record: Record, ev: Event) -> str:
 
 
 class Ledger:
-    """The store's linker: ``unlink`` before an article's rows are replaced, ``link`` after."""
+    """Links each written batch into the ledger, inside the store's write transaction.
+
+    ``unlink`` runs before an article's rows are replaced (a re-ingest): it takes
+    back what the article contributed.  ``link`` runs after the new rows are in.
+    Article counts and speaker statistics are kept incrementally, so a batch costs
+    the same however large the store has grown.
+    """
 
     def __init__(self) -> None:
-        self._stale_entities: set[str] = set()
-        self._stale_events: set[str] = set()
+        self._minus_entities: dict[str, int] = {}
+        self._minus_events: dict[str, int] = {}
+        self._restat: set[str] = set()
+        self._splits: Optional[set[tuple[str, str]]] = None
+        self._indexed: set[tuple[str, str]] = set()
 
+    # -- re-ingest --------------------------------------------------------------------------
     def unlink(self, store, article_ids: Sequence[str]) -> None:
-        """Remember the ledger items these articles supported; drop events only they supported."""
         marks = ", ".join("?" for _ in article_ids)
-        self._stale_entities |= {r["ledger_entity"] for r in store.execute(
-            f"SELECT DISTINCT ledger_entity FROM entities WHERE article_id IN ({marks}) AND ledger_entity IS NOT NULL",
-            article_ids)}
-        self._stale_events |= {r["ledger_event"] for r in store.execute(
-            f"SELECT DISTINCT ledger_event FROM events WHERE article_id IN ({marks}) AND ledger_event IS NOT NULL",
-            article_ids)}
-        store.execute(
-            f"DELETE FROM ledger_events WHERE id IN (SELECT ledger_event FROM events WHERE article_id IN ({marks})) "
-            f"AND NOT EXISTS (SELECT 1 FROM events v WHERE v.ledger_event = ledger_events.id "
-            f"AND v.article_id NOT IN ({marks}))", [*article_ids, *article_ids])
+        for r in store.execute(
+            f"SELECT ledger_entity AS id, COUNT(DISTINCT article_id) AS n FROM entities WHERE article_id IN ({marks}) "
+            f"AND ledger_entity IS NOT NULL GROUP BY ledger_entity", article_ids):
+            self._minus_entities[r["id"]] = self._minus_entities.get(r["id"], 0) + r["n"]
+        for r in store.execute(
+            f"SELECT ledger_event AS id, COUNT(DISTINCT article_id) AS n FROM events WHERE article_id IN ({marks}) "
+            f"AND ledger_event IS NOT NULL GROUP BY ledger_event", article_ids):
+            self._minus_events[r["id"]] = self._minus_events.get(r["id"], 0) + r["n"]
+        old = store.execute(
+            f"SELECT q.article_id, q.published, q.speaker_name, e.ledger_entity FROM quotes q LEFT JOIN entities e "
+            f"ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+            f"WHERE q.article_id IN ({marks}) AND q.speaker_name IS NOT NULL", article_ids)
+        self._restat |= {r["ledger_entity"] or "name:" + r["speaker_name"] for r in old}
 
+    # -- linking ----------------------------------------------------------------------------
     def link(self, store, records: Sequence[Record]) -> None:
-        entities, events = self._stale_entities, self._stale_events
-        self._stale_entities, self._stale_events = set(), set()
-        link_records(store, records, recount_entities=entities, recount_events=events)
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        if self._splits is None:
+            self._splits = {(r["ledger_id"], fold(r["name"])) for r in store.execute(
+                "SELECT ledger_id, name FROM ledger_overrides WHERE action = 'split'")}
+        plus_entities: dict[str, int] = {}
+        plus_events: dict[str, int] = {}
+        for record in records:
+            linked: dict[str, str] = {}
+            reasons: dict[str, str] = {}
+            for e in record.entities:
+                ledger_id, reasons[e.id] = self._link_entity(store, record, e, now)
+                e.ledger_entity = ledger_id
+                linked[e.id] = ledger_id
+            store.executemany("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE article_id = ? AND id = ?",
+                              [(e.ledger_entity, reasons[e.id], record.id, e.id) for e in record.entities])
+            for lid in set(linked.values()):
+                plus_entities[lid] = plus_entities.get(lid, 0) + 1
+            events = []
+            for ev in record.events:
+                ev.ledger_event = _link_event(store, record, ev)
+                events.append((ev.ledger_event, record.id, ev.id))
+            store.executemany("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?", events)
+            for lid in {ev.ledger_event for ev in record.events}:
+                plus_events[lid] = plus_events.get(lid, 0) + 1
+            self._stats_add(store, record, linked)
+        self._apply_counts(store, "ledger_entities", plus_entities, self._minus_entities)
+        self._apply_counts(store, "ledger_events", plus_events, self._minus_events)
+        if self._restat:
+            recompute_speaker_stats(store, self._restat)
+        self._minus_entities, self._minus_events, self._restat = {}, {}, set()
+
+    def _link_entity(self, store, record: Record, e: Entity, now: str) -> tuple[str, str]:
+        keys = set().union(*(name_keys(f, e.type) for f in _forms(e)))
+        forms = {fold(f) for f in _forms(e)}
+        exact = {"n:" + f for f in forms}
+        # candidates that share an exact written form are tried first: the common case, and cheap
+        exact_ids = self._exact_ids(store, exact)
+        cands = sorted(_candidates(store, keys), key=lambda c: c["id"] not in exact_ids)
+        for cand in cands:
+            reason = _match_reason(e, cand)
+            if reason and not any((cand["id"], f) in self._splits for f in forms):
+                self._absorb(store, cand, record, e, now)
+                self._index(store, cand["id"], keys)
+                return cand["id"], reason
+        ledger_id = _stable_id("ent_", e.type, fold(e.name))
+        suffix = 1
+        while store.scalar("SELECT 1 FROM ledger_entities WHERE id = ?", (ledger_id,)):
+            suffix += 1
+            ledger_id = _stable_id("ent_", e.type, fold(e.name), str(suffix))
+        roles: list[dict] = []
+        _merge_roles(roles, record, e.roles)
+        store.execute(
+            "INSERT INTO ledger_entities (id, name, type, aliases, roles, articles, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+            (ledger_id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False), now),
+        )
+        self._index(store, ledger_id, keys)
+        return ledger_id, "new ledger entity"
+
+    @staticmethod
+    def _exact_ids(store, exact: set[str]) -> set[str]:
+        marks = ", ".join("?" for _ in exact)
+        return {r["ledger_id"] for r in store.execute(
+            f"SELECT ledger_id FROM ledger_names WHERE key IN ({marks})", sorted(exact))}
+
+    def _absorb(self, store, cand: dict, record: Record, e: Entity, now: str) -> None:
+        """Add the article entity's names and roles to the ledger entity; keep the fullest name."""
+        name = cand["name"]
+        aliases = _loads(cand["aliases"])
+        changed = False
+        if e.type == "PERSON" and len(e.name.split()) > len(name.split()):
+            aliases.append(name)
+            name, changed = e.name, True
+        known = {fold(name), *(fold(a) for a in aliases)}
+        for form in _forms(e):
+            if fold(form) not in known:
+                aliases.append(form)
+                known.add(fold(form))
+                changed = True
+        roles = _loads(cand["roles"])
+        changed = _merge_roles(roles, record, e.roles) or changed
+        if changed:
+            store.execute(
+                "UPDATE ledger_entities SET name = ?, aliases = ?, roles = ?, updated_at = ? WHERE id = ?",
+                (name, json.dumps(aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False), now, cand["id"]),
+            )
+
+    def _index(self, store, ledger_id: str, keys: Iterable[str]) -> None:
+        new = [k for k in sorted(keys) if (k, ledger_id) not in self._indexed]
+        _index(store, ledger_id, new)
+        self._indexed.update((k, ledger_id) for k in new)
+
+    def _apply_counts(self, store, table: str, plus: dict[str, int], minus: dict[str, int]) -> None:
+        delta = dict(plus)
+        for lid, n in minus.items():
+            delta[lid] = delta.get(lid, 0) - n
+        store.executemany(f"UPDATE {table} SET articles = articles + ? WHERE id = ?",
+                          [(n, lid) for lid, n in delta.items() if n])
+        gone = [lid for lid, n in delta.items() if n < 0]
+        if gone:
+            marks = ", ".join("?" for _ in gone)
+            keep = (" AND NOT EXISTS (SELECT 1 FROM ledger_overrides o WHERE o.ledger_id = ledger_entities.id)"
+                    if table == "ledger_entities" else "")
+            store.execute(f"DELETE FROM {table} WHERE id IN ({marks}) AND articles <= 0{keep}", gone)
+            if table == "ledger_entities":
+                self._indexed = {(k, lid) for k, lid in self._indexed if lid not in gone}
+                store.execute(f"DELETE FROM ledger_names WHERE ledger_id IN ({marks}) AND NOT EXISTS "
+                              f"(SELECT 1 FROM ledger_entities l WHERE l.id = ledger_names.ledger_id)", gone)
+
+    def _stats_add(self, store, record: Record, linked: dict[str, str]) -> None:
+        per_key: dict[str, list] = {}
+        for q in record.quotes:
+            if q.speaker is None or not q.speaker.name:
+                continue
+            lid = linked.get(q.speaker.entity) if q.speaker.entity else None
+            key = lid or "name:" + q.speaker.name
+            if key in self._restat:
+                continue  # recomputed from the stored rows at the end of the batch
+            entry = per_key.setdefault(key, [q.speaker.name, lid, 0])
+            entry[2] += 1
+        if not per_key:
+            return
+        least, greatest = ("min", "max") if store.dialect == "sqlite" else ("LEAST", "GREATEST")
+        store.executemany(
+            "INSERT INTO speaker_stats (key, name, entity, quotes, articles, first, last) VALUES (?, ?, ?, ?, 1, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET quotes = speaker_stats.quotes + excluded.quotes, "
+            "articles = speaker_stats.articles + 1, "
+            f"first = coalesce({least}(speaker_stats.first, excluded.first), speaker_stats.first, excluded.first), "
+            f"last = coalesce({greatest}(speaker_stats.last, excluded.last), speaker_stats.last, excluded.last)",
+            [(key, name, lid, n, record.published, record.published) for key, (name, lid, n) in per_key.items()],
+        )
 
 
-def link_records(store, records: Sequence[Record], recount_entities: Iterable[str] = (),
-                 recount_events: Iterable[str] = ()) -> None:
-    """Link every entity and event of ``records`` (already written) into the ledger; call inside the write."""
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    touched_entities: set[str] = set(recount_entities)
-    touched_events: set[str] = set(recount_events)
-    for record in records:
-        for e in record.entities:
-            ledger_id, reason = _link_entity(store, record, e, now)
-            e.ledger_entity = ledger_id
-            touched_entities.add(ledger_id)
-            store.execute("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE article_id = ? AND id = ?",
-                          (ledger_id, reason, record.id, e.id))
-        for ev in record.events:
-            ledger_id = _link_event(store, record, ev)
-            ev.ledger_event = ledger_id
-            if ledger_id:
-                touched_events.add(ledger_id)
-                store.execute("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?",
-                              (ledger_id, record.id, ev.id))
-    _recount(store, touched_entities, touched_events)
+def _index(store, ledger_id: str, keys: Iterable[str]) -> None:
+    store.executemany("INSERT INTO ledger_names (key, ledger_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [(k, ledger_id) for k in keys])
+
+
+def recompute_speaker_stats(store, keys: Iterable[str]) -> None:
+    """Rebuild the statistics of some speakers from the stored quotes (after re-ingests, merges, splits)."""
+    keys = sorted(set(keys))
+    for i in range(0, len(keys), 200):
+        chunk = keys[i:i + 200]
+        marks = ", ".join("?" for _ in chunk)
+        store.execute(f"DELETE FROM speaker_stats WHERE key IN ({marks})", chunk)
+        ids = [k for k in chunk if not k.startswith("name:")]
+        names = [k[5:] for k in chunk if k.startswith("name:")]
+        conds, args = [], []
+        if ids:
+            conds.append(f"e.ledger_entity IN ({', '.join('?' for _ in ids)})")
+            args += ids
+        if names:
+            conds.append(f"(e.ledger_entity IS NULL AND q.speaker_name IN ({', '.join('?' for _ in names)}))")
+            args += names
+        rows = store.execute(
+            "SELECT coalesce(e.ledger_entity, 'name:' || q.speaker_name) AS key, MAX(q.speaker_name) AS name, "
+            "MAX(e.ledger_entity) AS entity, COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles, "
+            "MIN(q.published) AS first, MAX(q.published) AS last FROM quotes q "
+            "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+            f"WHERE q.speaker_name IS NOT NULL AND ({' OR '.join(conds)}) "
+            "GROUP BY coalesce(e.ledger_entity, 'name:' || q.speaker_name)", args)
+        store.executemany(
+            "INSERT INTO speaker_stats (key, name, entity, quotes, articles, first, last) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(r["key"], r["name"], r["entity"], r["quotes"], r["articles"], r["first"], r["last"]) for r in rows])
+
+
+def link_records(store, records: Sequence[Record]) -> None:
+    """Link records already written (inside the write transaction) with a one-off :class:`Ledger`."""
+    Ledger().link(store, records)
 
 
 def _recount(store, entities: Iterable[str], events: Iterable[str]) -> None:
-    """Article counts of the given ledger items; items no article supports any more are removed."""
+    """Exact article counts of some ledger items (after manual merges and splits)."""
     for lid in entities:
         store.execute("UPDATE ledger_entities SET articles = (SELECT COUNT(DISTINCT article_id) FROM entities "
                       "WHERE ledger_entity = ?) WHERE id = ?", (lid, lid))
-        store.execute("DELETE FROM ledger_entities WHERE id = ? AND articles = 0 AND NOT EXISTS "
-                      "(SELECT 1 FROM ledger_overrides o WHERE o.ledger_id = ledger_entities.id)", (lid,))
-        if not store.scalar("SELECT 1 FROM ledger_entities WHERE id = ?", (lid,)):
-            store.execute("DELETE FROM ledger_names WHERE ledger_id = ?", (lid,))
     for eid in events:
         store.execute("UPDATE ledger_events SET articles = (SELECT COUNT(DISTINCT article_id) FROM events "
                       "WHERE ledger_event = ?) WHERE id = ?", (eid, eid))
-        store.execute("DELETE FROM ledger_events WHERE id = ? AND articles = 0", (eid,))
 
 
 def find_ledger_entities(store, name: str, etype: Optional[str] = None) -> list[dict]:
@@ -327,6 +434,7 @@ def merge_entities(store, keep_ref: str, other_ref: str) -> dict:
         store.execute("INSERT INTO ledger_overrides (id, action, ledger_id, name, created_at) VALUES (?, 'merge', ?, ?, ?)",
                       (_stable_id("ovr_", "merge", keep["id"], other["id"], now), keep["id"], other["name"], now))
         _recount(store, [keep["id"]], [])
+        recompute_speaker_stats(store, [keep["id"], other["id"]])
     return store.execute("SELECT * FROM ledger_entities WHERE id = ?", (keep["id"],))[0]
 
 
@@ -359,4 +467,5 @@ def split_entity(store, ledger_ref: str, name: str) -> dict:
         store.execute("INSERT INTO ledger_overrides (id, action, ledger_id, name, created_at) VALUES (?, 'split', ?, ?, ?)",
                       (_stable_id("ovr_", "split", ledger["id"], name, now), ledger["id"], name, now))
         _recount(store, [ledger["id"], new_id], [])
+        recompute_speaker_stats(store, [ledger["id"], new_id])
     return store.execute("SELECT * FROM ledger_entities WHERE id = ?", (new_id,))[0]

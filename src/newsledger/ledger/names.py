@@ -1,7 +1,8 @@
 """Name keys: when two written names denote the same person, organisation or place.
 
 Used within one article (to gather mentions into entities) and across articles
-(to merge entities into ledger entities), so both levels agree.  The keys are
+(to merge entities into ledger entities), so both levels agree.  The functions
+are pure and cached: a large ingest compares the same few thousand names often.  The keys are
 deliberately explainable: every merge can say which rule joined two names.
 
 - Persons match on a transliteration-insensitive skeleton of the surname
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 __all__ = [
@@ -81,6 +83,7 @@ _SPELLING = {"defense": "defence", "organization": "organisation", "center": "ce
 _STOP = frozenset("the a an of for and on in at to 's ’s".split())
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes made plain."""
     text = unicodedata.normalize("NFKD", text)
@@ -88,6 +91,7 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower().strip()
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A transliteration-insensitive key for one name word (Zelenskyy, Zelensky, Zelenskiy -> zelensky)."""
     w = re.sub(r"[^a-z]", "", fold(word)).replace("ch", "9").replace("c", "k").replace("9", "ch")
@@ -105,6 +109,7 @@ def _words(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w'’.-]+", name) if w]
 
 
+@lru_cache(maxsize=65536)
 def person_parts(name: str) -> tuple[Optional[str], Optional[str]]:
     """(first-name skeleton or None, surname skeleton) of a person's name, titles removed."""
     words = [w for w in _words(name) if fold(w).rstrip(".") not in TITLE_WORDS and fold(w) not in _STOP]
@@ -116,6 +121,7 @@ def person_parts(name: str) -> tuple[Optional[str], Optional[str]]:
     return first or None, last or None
 
 
+@lru_cache(maxsize=65536)
 def person_match_reason(a: str, b: str) -> Optional[str]:
     """Why two person names denote the same person, or None when they do not."""
     fa, la = person_parts(a)
@@ -135,6 +141,7 @@ def same_person(a: str, b: str) -> bool:
     return person_match_reason(a, b) is not None
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> frozenset[str]:
     """Content words of an organisation name with countries and spellings normalised."""
     text = fold(name)
@@ -154,6 +161,7 @@ def org_key(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def formal_org_name(name: str) -> Optional[str]:
     """'Ukraine's defence ministry' -> 'Ukrainian Ministry of Defence' (None when not of that shape)."""
     m = re.fullmatch(r"(?:the\s+)?([\w.]+(?:['’]s)?)\s+([a-z]+)\s+(ministry|department)", name.strip(), re.I)
@@ -174,6 +182,7 @@ def formal_org_name(name: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
     text = fold(name)
     text = re.sub(r"^the\s+", "", text)

@@ -37,24 +37,28 @@ def _search_param(store, text: str) -> str:
     return fts_query(text) if store.dialect == "sqlite" else text
 
 
-def _entity_filter(store, name: str, alias: str, name_column: str, etype: Optional[str] = None) -> tuple[str, list]:
-    """Condition selecting rows whose linked ledger entity is ``name`` (or, unlinked, whose name contains it)."""
-    ids = [r["id"] for r in find_ledger_entities(store, name, etype)]
-    conds, args = [], []
+def _linked_ids(store, name: str, etype: Optional[str] = None) -> list[str]:
+    return [r["id"] for r in find_ledger_entities(store, name, etype)]
+
+
+def _by_entity(store, name: str, alias: str, name_column: str) -> tuple[str, str, list]:
+    """(join, condition, args) selecting rows whose ledger entity ``name`` may denote.
+
+    Known to the ledger: an inner join from its article entities (indexed).  Unknown:
+    rows whose unlinked source name contains the words (a scan, but only then).
+    """
+    ids = _linked_ids(store, name)
     if ids:
-        conds.append(f"{alias}.ledger_entity IN ({', '.join('?' for _ in ids)})")
-        args.extend(ids)
-    conds.append(f"({alias}.ledger_entity IS NULL AND lower({name_column}) LIKE ?)")
-    args.append(f"%{fold(name)}%")
-    return "(" + " OR ".join(conds) + ")", args
+        return "JOIN", f"{alias}.ledger_entity IN ({', '.join('?' for _ in ids)})", ids
+    return "LEFT JOIN", f"({alias}.ledger_entity IS NULL AND lower({name_column}) LIKE ?)", [f"%{fold(name)}%"]
 
 
 def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, article: Optional[str] = None,
            limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Quotes in publication order, optionally by one speaker (any spelling) or matching words."""
-    where, args = [], []
+    where, args, join = [], [], "LEFT JOIN"
     if speaker:
-        cond, cargs = _entity_filter(store, speaker, "e", "q.speaker_name")
+        join, cond, cargs = _by_entity(store, speaker, "e", "q.speaker_name")
         where.append(cond)
         args += cargs
     if search:
@@ -64,14 +68,14 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
         where.append("q.article_id = ?")
         args.append(article)
     sql = (
-        "SELECT a.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
+        "SELECT q.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
         "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
         "q.confidence, e.ledger_entity AS entity, a.title "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+        f"FROM quotes q {join} entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+        "JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published, q.article_id, q.start_char LIMIT ? OFFSET ?"
+        + " ORDER BY q.published, q.article_id, q.start_char LIMIT ? OFFSET ?"
     )
     return store.execute(sql, [*args, int(limit), int(offset)])
 
@@ -79,9 +83,9 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
 def claims(store, source: Optional[str] = None, status: Optional[str] = None, search: Optional[str] = None,
            limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Claims with source, status and evidence; unverified and disputed first."""
-    where, args = [], []
+    where, args, join = [], [], "LEFT JOIN"
     if source:
-        cond, cargs = _entity_filter(store, source, "e", "c.source_name")
+        join, cond, cargs = _by_entity(store, source, "e", "c.source_name")
         where.append(cond)
         args += cargs
     if status:
@@ -90,16 +94,16 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
     if search:
         where.append("lower(c.text) LIKE ?")
         args.append(f"%{fold(search)}%")
+    order = "c.published, c.article_id, c.start_char" if status else "c.status_rank, c.published, c.article_id, c.start_char"
     sql = (
-        "SELECT a.published, c.article_id, c.id, c.status, coalesce(l.name, c.source_name) AS source, c.text, "
+        "SELECT c.published, c.article_id, c.id, c.status, coalesce(l.name, c.source_name) AS source, c.text, "
         "c.quantity_value AS quantity, c.quantity_bound AS bound, c.quantity_counts AS counts, c.time_value AS time, "
         "c.evidence, c.start_char, c.end_char, e.ledger_entity AS entity, a.title "
-        "FROM claims c JOIN articles a ON a.id = c.article_id "
-        "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+        f"FROM claims c {join} entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+        "JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY CASE c.status WHEN 'unverified' THEN 0 WHEN 'disputed' THEN 1 WHEN 'unattributed' THEN 2 "
-          "ELSE 3 END, a.published, c.article_id, c.start_char LIMIT ? OFFSET ?"
+        + f" ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return store.execute(sql, [*args, int(limit), int(offset)])
 
@@ -126,18 +130,10 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, limi
 
 def speakers(store, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Who is quoted how often and in how many articles (one row per ledger entity or unlinked name)."""
-    sql = (
-        "SELECT MAX(coalesce(l.name, q.speaker_name)) AS speaker, MAX(l.type) AS type, MAX(l.id) AS entity, "
-        "COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles, MIN(a.published) AS first, "
-        "MAX(a.published) AS last "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
-        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity "
-        "WHERE q.speaker_name IS NOT NULL "
-        "GROUP BY coalesce(l.id, q.speaker_name) "
-        "ORDER BY COUNT(*) DESC, MAX(coalesce(l.name, q.speaker_name)) LIMIT ? OFFSET ?"
-    )
-    return store.execute(sql, [int(limit), int(offset)])
+    return store.execute(
+        "SELECT coalesce(l.name, s.name) AS speaker, l.type, s.entity, s.quotes, s.articles, s.first, s.last "
+        "FROM speaker_stats s LEFT JOIN ledger_entities l ON l.id = s.entity "
+        "ORDER BY s.quotes DESC, s.key LIMIT ? OFFSET ?", [int(limit), int(offset)])
 
 
 def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None,
@@ -163,15 +159,16 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
                      "articles": len(support.get(e["id"], [])), "sources": support.get(e["id"], []), "id": e["id"]})
     where, args = ["coalesce(substr(c.time_value, 1, 10), a.published) >= ?",
                    "coalesce(substr(c.time_value, 1, 10), a.published) <= ?"], [lo, hi]
+    join = "LEFT JOIN"
     if entity:
-        cond, cargs = _entity_filter(store, entity, "e", "c.source_name")
+        join, cond, cargs = _by_entity(store, entity, "e", "c.source_name")
         where.append(cond)
         args += cargs
     for c in store.execute(
         "SELECT c.article_id, c.id, c.status, c.text, c.time_value, a.published, a.title, a.source, "
         "coalesce(l.name, c.source_name) AS source_name "
-        "FROM claims c JOIN articles a ON a.id = c.article_id "
-        "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+        f"FROM claims c {join} entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+        "JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity WHERE " + " AND ".join(where), args,
     ):
         dated = c["time_value"] and re.fullmatch(r"\d{4}-\d\d-\d\d", c["time_value"][:10])

@@ -166,5 +166,27 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                    "SELECT article_id, id, text, coalesce(speaker_name, '') FROM quotes"},
         {"sqlite": "INSERT INTO articles_fts (article_id, title, text) SELECT id, coalesce(title, ''), text FROM articles"},
     ]),
+    (4, "query speed: publication date on items, speaker statistics", [
+        "ALTER TABLE quotes ADD COLUMN published TEXT",
+        "ALTER TABLE claims ADD COLUMN published TEXT",
+        "ALTER TABLE claims ADD COLUMN status_rank INTEGER",
+        "UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id)",
+        "UPDATE claims SET published = (SELECT a.published FROM articles a WHERE a.id = claims.article_id)",
+        "UPDATE claims SET status_rank = CASE status WHEN 'unverified' THEN 0 WHEN 'disputed' THEN 1 "
+        "WHEN 'unattributed' THEN 2 ELSE 3 END",
+        "CREATE INDEX IF NOT EXISTS quotes_order ON quotes (published, article_id, start_char)",
+        "CREATE INDEX IF NOT EXISTS claims_order ON claims (status_rank, published, article_id, start_char)",
+        "CREATE INDEX IF NOT EXISTS claims_status_order ON claims (status, published, article_id, start_char)",
+        """CREATE TABLE IF NOT EXISTS speaker_stats (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            entity TEXT,
+            quotes INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            first TEXT,
+            last TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS speaker_stats_quotes ON speaker_stats (quotes)",
+    ]),
 ]
 

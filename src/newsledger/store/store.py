@@ -245,6 +245,9 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+#: Order in which claim statuses are listed: what most needs checking first.
+STATUS_RANK = {"unverified": 0, "disputed": 1, "unattributed": 2}
+
 _UPSERT_ARTICLE = """
 INSERT INTO articles (id, source, url, title, author, publisher, published, published_from, format, text,
                       topics, boilerplate, pipeline_version, model, record, ingested_at)
@@ -259,9 +262,9 @@ ON CONFLICT (id) DO UPDATE SET
 
 _COLUMNS = {
     "quotes": "article_id, id, kind, text, start_char, end_char, speaker_name, speaker_mention, speaker_role, cue, "
-              "continues, confidence, speaker_entity",
+              "continues, confidence, speaker_entity, published",
     "claims": "article_id, id, text, start_char, end_char, status, source_name, quantity_value, quantity_bound, "
-              "quantity_counts, time_id, evidence, source_entity, time_value",
+              "quantity_counts, time_id, evidence, source_entity, time_value, published, status_rank",
     "times": "article_id, id, text, start_char, end_char, type, value",
     "entities": "article_id, id, name, type, aliases, roles, ledger_entity",
     "events": "article_id, id, text, start_char, end_char, type, date, place, ledger_event, modality, ordinal, participants",
@@ -287,7 +290,7 @@ def _quote_rows(r: Record) -> Iterable[tuple]:
         yield (
             r.id, q.id, q.kind, q.text, q.span[0], q.span[1],
             s.name if s else None, s.mention if s else None, s.role if s else None,
-            q.cue.text if q.cue else None, q.continues, q.confidence, s.entity if s else None,
+            q.cue.text if q.cue else None, q.continues, q.confidence, s.entity if s else None, r.published,
         )
 
 
@@ -300,6 +303,7 @@ def _claim_rows(r: Record) -> Iterable[tuple]:
             qty.value if qty else None, qty.bound if qty else None, qty.counts if qty else None,
             c.time, c.status_evidence.text if c.status_evidence else None,
             c.source.entity if c.source else None, time_values.get(c.time) if c.time else None,
+            r.published, STATUS_RANK.get(c.status, 3),
         )
 
 

@@ -1,0 +1,5 @@
+"""Web UI and HTTP API: ``create_app(settings_or_db_url, token=None)`` and the ``serve`` command."""
+
+from .app import create_app
+
+__all__ = ["create_app"]

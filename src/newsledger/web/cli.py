@@ -1,0 +1,33 @@
+"""``newsledger serve``: the web UI and HTTP API over the store (register with ``cli.add_command(serve)``)."""
+
+from __future__ import annotations
+
+import click
+
+from ..settings import Settings
+
+__all__ = ["serve"]
+
+
+@click.command()
+@click.option("--db", metavar="FILE", default=None, help="Database file or postgresql:// URL (default: $NEWSLEDGER_DB or newsledger.db).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Any non-loopback address requires a token for writes (NEWSLEDGER_TOKEN).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--max-bytes", type=int, default=None, help="Largest request body / article accepted.")
+def serve(db, host, port, max_bytes) -> None:
+    """Serve the web UI and JSON API (pages, JSON twins, POST /api/articles)."""
+    import uvicorn
+
+    from .app import create_app
+    from .security import is_loopback
+
+    settings = Settings.from_env(db=db, max_bytes=max_bytes)
+    if not is_loopback(host):
+        if settings.token:
+            click.echo(f"serve: bound to {host}: writes require the token (NEWSLEDGER_TOKEN)", err=True)
+        else:
+            click.echo(f"serve: bound to {host} without NEWSLEDGER_TOKEN: writes are disabled", err=True)
+    app = create_app(settings, host=host)
+    click.echo(f"serve: http://{host if ':' not in host else f'[{host}]'}:{port}/ over {settings.db}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)

@@ -1,0 +1,148 @@
+"""The highlighted article body: every extracted span drawn as an underline, from escaped segments.
+
+In the manner of displaCy's span view, overlapping spans are drawn as stacked
+underlines: each span gets a *slot* (its level under the text) that no span
+overlapping it has, and keeps it along its whole length.  The text is cut at
+every span boundary, at whitespace (so a segment never wraps inside itself) and
+at newlines; each segment is escaped with ``markupsafe.escape`` and carries one
+underline element per span covering it.  Nothing from the article is ever
+emitted unescaped, attribute values included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from markupsafe import Markup, escape
+
+from ..records import Record
+
+__all__ = ["LAYERS", "Mark", "marks_for", "assign_slots", "segments", "render_body", "MAX_SLOTS"]
+
+#: Layers in legend order: (key, label).
+LAYERS: list[tuple[str, str]] = [
+    ("quote", "Quotes"),
+    ("speaker", "Speakers"),
+    ("cue", "Cues"),
+    ("claim", "Claims"),
+    ("time", "Times"),
+    ("entity", "Entities"),
+]
+#: Underline levels drawn; deeper overlaps share the last level.
+MAX_SLOTS = 8
+
+
+@dataclass
+class Mark:
+    layer: str
+    start: int
+    end: int
+    label: str  # shown in the segment's tooltip
+    item: str  # id of the item (quote id for quotes, speakers and cues)
+    css: str = ""  # extra class (quote kind, claim status, entity type)
+    slot: int = 0
+
+
+def _label(*parts: Optional[str]) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def marks_for(record: Record) -> list[Mark]:
+    """One Mark per highlighted span of the record (quotes, speakers, cues, claims, times, entity mentions)."""
+    n = len(record.text)
+    marks: list[Mark] = []
+
+    def add(layer, span, label, item, css=""):
+        if span and 0 <= span[0] < span[1] <= n:
+            marks.append(Mark(layer, span[0], span[1], label, item, css))
+
+    for q in record.quotes:
+        speaker = q.speaker.name if q.speaker and q.speaker.name else "unknown speaker"
+        add("quote", q.span, f"{q.kind} quote {q.id} by {speaker}", q.id, f"k-{q.kind}")
+        if q.speaker and q.speaker.span:
+            add("speaker", q.speaker.span, f"speaker of {q.id}: {speaker}", q.id)
+        if q.cue and q.cue.span:
+            add("cue", q.cue.span, f"cue of {q.id}: {q.cue.text}", q.id)
+    for c in record.claims:
+        add("claim", c.span, _label(f"{c.status} claim {c.id}", f"by {c.source.name}" if c.source else None),
+            c.id, f"st-{c.status}")
+    for t in record.times:
+        add("time", t.span, _label(f"{t.type} {t.id}", f"= {t.value}" if t.value else None), t.id)
+    for e in record.entities:
+        for m in e.mentions:
+            add("entity", m.span, f"{e.type} {e.name}", e.id, f"t-{e.type}")
+    # a speaker mention is also an entity mention: keep both, they are different layers
+    return marks
+
+
+def assign_slots(marks: list[Mark]) -> int:
+    """Give each mark the lowest level free along its whole length; returns how many levels are used."""
+    active: list[Mark] = []
+    used = 0
+    for m in sorted(marks, key=lambda m: (m.start, -(m.end - m.start), m.layer)):
+        active = [a for a in active if a.end > m.start]
+        taken = {a.slot for a in active}
+        slot = 0
+        while slot in taken:
+            slot += 1
+        m.slot = slot
+        used = max(used, slot + 1)
+        active.append(m)
+    return used
+
+
+_BREAK = re.compile(r"\S+\s*|\s+")
+
+
+def segments(text: str, marks: list[Mark], boilerplate: list[tuple[int, int]] = ()) -> list[tuple[str, list[Mark], bool]]:
+    """``(text, marks covering it, in boilerplate)`` pieces that concatenate back to ``text``."""
+    cuts = {0, len(text)}
+    for m in marks:
+        cuts.update((m.start, m.end))
+    for s, e in boilerplate:
+        cuts.update((s, e))
+    for mt in _BREAK.finditer(text):  # word-sized pieces: an underline never wraps inside a piece
+        cuts.add(mt.end())
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cuts.update((i, i + 1))
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    starts: dict[int, list[Mark]] = {}
+    for m in marks:
+        starts.setdefault(m.start, []).append(m)
+    bp = sorted(boilerplate)
+    out = []
+    active: list[Mark] = []
+    for a, b in zip(points, points[1:]):
+        active = [m for m in active if m.end > a] + starts.get(a, [])
+        in_bp = any(s <= a and b <= e for s, e in bp)
+        out.append((text[a:b], sorted(active, key=lambda m: m.slot), in_bp))
+    return out
+
+
+def render_body(record: Record) -> Markup:
+    """The article text as HTML: escaped segments with stacked underlines, quotes linking to their details."""
+    marks = marks_for(record)
+    levels = assign_slots(marks)
+    parts: list[str] = [f'<div class="body levels-{min(levels, MAX_SLOTS)}">']
+    for piece, covering, in_bp in segments(record.text, marks, [tuple(b.span) for b in record.boilerplate]):
+        if piece == "\n":
+            parts.append("\n")
+            continue
+        if not covering and not in_bp:
+            parts.append(str(escape(piece)))
+            continue
+        classes = ["seg"] + (["bp"] if in_bp else []) + sorted({f"has-{m.layer}" for m in covering})
+        # nested quotes: a click opens the innermost one covering the piece
+        quote = min((m for m in covering if m.layer == "quote"), key=lambda m: m.end - m.start, default=None)
+        title = "; ".join(m.label for m in covering)
+        lines = "".join(
+            f'<span class="ul l-{m.layer} {escape(m.css)} s{min(m.slot, MAX_SLOTS - 1)}"></span>' for m in covering)
+        tag = "a" if quote else "span"
+        href = f' href="#quote-{escape(quote.item)}" data-quote="{escape(quote.item)}"' if quote else ""
+        title_attr = f' title="{escape(title)}"' if title else ""
+        parts.append(f'<{tag} class="{" ".join(classes)}"{href}{title_attr}>{escape(piece)}{lines}</{tag}>')
+    parts.append("</div>")
+    return Markup("".join(parts))

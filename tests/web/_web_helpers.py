@@ -1,0 +1,65 @@
+"""Helpers of the web tests: the hostile (XSS) record and the store builder."""
+
+from __future__ import annotations
+
+import pathlib
+
+from newsledger.ingest import read_inputs
+from newsledger.records import Article, Claim, ClaimSource, Cue, Entity, Evidence, Mention, Quote, Record, Speaker, TimeExpr
+from newsledger.settings import Settings
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+XSS_TITLE = "<script>window.__pwned = 'title'</script>Hostile article"
+XSS_SPEAKER = 'Dr "><img src=x onerror="window.__pwned=1"> Evil'
+XSS_TEXT = (
+    "Officials said <script>window.__pwned = 'body'; alert(1)</script> nothing happened.\n"
+    "Dr Evil said: 'Click \" onmouseover=\"alert(1)\" here <img src=x onerror=alert(2)>.'\n"
+    "As many as 12 <b onclick=alert(3)>bold</b> claims have not been verified.\n"
+    "Published on Monday, March 4."
+)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return (start, start + len(part))
+
+
+def xss_record() -> Record:
+    text = XSS_TEXT
+    quote_text = "Click \" onmouseover=\"alert(1)\" here <img src=x onerror=alert(2)>."
+    claim_text = "As many as 12 <b onclick=alert(3)>bold</b> claims have not been verified"
+    article = Article(id="badbadbadbad0001", source="hostile<script>.txt", text=text, title=XSS_TITLE,
+                      url="javascript:alert(1)", published="2024-03-04", published_from="metadata")
+    return Record.from_article(
+        article,
+        quotes=[Quote(id="q1", kind="direct", text=quote_text, span=_span(text, quote_text),
+                      speaker=Speaker(name=XSS_SPEAKER, mention="Dr Evil", span=_span(text, "Dr Evil"),
+                                      role='<i onmouseover="x()">role</i>', entity="e1"),
+                      cue=Cue(text="said", span=(text.index("said:"), text.index("said:") + 4)),
+                      confidence=0.9)],
+        claims=[Claim(id="c1", text=claim_text, span=_span(text, claim_text), status="unverified",
+                      source=ClaimSource(name=XSS_SPEAKER),
+                      status_evidence=Evidence(text="have not been verified", span=_span(text, "have not been verified")))],
+        times=[TimeExpr(id="t1", text="Monday, March 4", span=_span(text, "Monday, March 4"), type="DATE",
+                        value="2024-03-04")],
+        entities=[Entity(id="e1", name=XSS_SPEAKER, type="PERSON", aliases=["<svg onload=alert(4)>"],
+                         roles=["<script>alert(5)</script>"], mentions=[Mention(text="Dr Evil", span=_span(text, "Dr Evil"))])],
+    )
+
+
+def build_store(path: str, nlp) -> str:
+    """Examples through the real pipeline, plus the hostile record; returns the database path."""
+    from newsledger.extract.pipeline import extract_records
+    from newsledger.ledger.linker import Ledger
+    from newsledger.records import check_spans
+    from newsledger.store import open_store
+
+    articles = [a for a in read_inputs([str(EXAMPLES)], Settings()) if isinstance(a, Article)]
+    assert len(articles) == 3
+    records = list(extract_records(articles, nlp))
+    hostile = xss_record()
+    assert check_spans(hostile) == []
+    with open_store(path) as store:
+        store.write(records + [hostile], ledger=Ledger())
+    return path

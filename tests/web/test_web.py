@@ -1,0 +1,415 @@
+"""In-process tests of the web app (Starlette TestClient over ASGI): pages, JSON twins, pagination,
+filters, writes and their token rule, size limits, security headers and escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+pytest.importorskip("fastapi")
+from starlette.testclient import TestClient  # noqa: E402
+
+from newsledger.settings import Settings  # noqa: E402
+from newsledger.store import open_store  # noqa: E402
+from newsledger.web import create_app  # noqa: E402
+from newsledger.web.queries import decode_cursor, encode_cursor  # noqa: E402
+
+from _web_helpers import XSS_SPEAKER, XSS_TITLE  # noqa: E402
+
+BASE = "http://127.0.0.1"
+HOSTILE = "badbadbadbad0001"
+
+
+@pytest.fixture(scope="module")
+def app(web_db, nlp):
+    return create_app(web_db, nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    with TestClient(app, base_url=BASE) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def store(web_db):
+    with open_store(web_db) as s:
+        yield s
+
+
+def _some_article(store) -> str:
+    return store.execute("SELECT article_id FROM quotes WHERE article_id != ? GROUP BY article_id "
+                         "ORDER BY COUNT(*) DESC LIMIT 1", (HOSTILE,))[0]["article_id"]
+
+
+def _some_entity(store) -> str:
+    return store.execute(
+        "SELECT e.ledger_entity AS id FROM quotes q JOIN entities e ON e.article_id = q.article_id "
+        "AND e.id = q.speaker_entity WHERE e.ledger_entity IS NOT NULL AND q.article_id != ? "
+        "GROUP BY e.ledger_entity ORDER BY COUNT(*) DESC LIMIT 1", (HOSTILE,))[0]["id"]
+
+
+def _pages(store):
+    return ["/", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=ceasefire",
+            f"/articles/{_some_article(store)}", f"/entities/{_some_entity(store)}",
+            "/claims?status=unverified", "/quotes?speaker=Remis", "/timeline?entity=Kestria"]
+
+
+# -- every page and its JSON twin --------------------------------------------------------------
+
+def test_every_page_renders_with_its_json_twin(client, store):
+    for url in _pages(store):
+        html = client.get(url)
+        assert html.status_code == 200, url
+        assert html.headers["content-type"].startswith("text/html"), url
+        assert "<!doctype html>" in html.text
+        path, _, query = url.partition("?")
+        twin = client.get((path.rstrip("/") or "") + ".json" + ("?" + query if query else ""))
+        assert twin.status_code == 200, url
+        assert twin.headers["content-type"] == "application/json"
+        by_accept = client.get(url, headers={"Accept": "application/json"})
+        assert by_accept.status_code == 200 and by_accept.json() == twin.json(), url
+
+
+def test_ingest_form_and_openapi(client):
+    assert client.get("/ingest").status_code == 200
+    schema = client.get("/openapi.json").json()
+    assert "/api/articles" in schema["paths"] and "post" in schema["paths"]["/api/articles"]
+    for twin in ("/claims.json", "/articles/{article_id}.json", "/entities/{entity_id}.json", "/timeline.json",
+                 "/search.json", "/speakers.json", "/quotes.json", "/.json"):
+        assert twin in schema["paths"], twin
+    body = schema["paths"]["/api/articles"]["post"]["requestBody"]["content"]
+    assert {"application/json", "multipart/form-data"} <= set(body)
+
+
+def test_unknown_things_are_404_in_both_forms(client):
+    assert client.get("/articles/0000000000000000").status_code == 404
+    r = client.get("/articles/0000000000000000.json")
+    assert r.status_code == 404 and r.json()["error"]["status"] == 404
+    assert client.get("/entities/ent_nope.json").status_code == 404
+
+
+# -- the article page --------------------------------------------------------------------------
+
+def test_article_json_is_the_record(client, store):
+    aid = _some_article(store)
+    assert client.get(f"/articles/{aid}.json").json() == store.record(aid).to_dict()
+
+
+def test_article_page_highlights_every_quote_with_its_speaker(client, store):
+    aid = _some_article(store)
+    record = store.record(aid)
+    html = client.get(f"/articles/{aid}").text
+    linked = set(re.findall(r'data-quote="([^"]+)"', html))
+    assert linked == {q.id for q in record.quotes}
+    for q in record.quotes:
+        block = html.split(f'<details class="quote" id="quote-{q.id}">', 1)[1].split("</details>", 1)[0]
+        if q.speaker and q.speaker.name:
+            assert _unescape(q.speaker.name) in _unescape(block)
+        assert f"{q.confidence:.2f}" in block
+    for key in ("quote", "speaker", "cue", "claim", "time", "entity"):
+        assert f'id="layer-{key}"' in html and f"l-{key}" in html
+    if record.boilerplate:
+        assert 'class="seg bp' in html
+
+
+def _unescape(s: str) -> str:
+    import html
+
+    return html.unescape(s)
+
+
+# -- pagination ----------------------------------------------------------------------------------
+
+def _walk(client, url: str, key: str = "items") -> list:
+    rows, seen_urls = [], set()
+    while url:
+        assert url not in seen_urls
+        seen_urls.add(url)
+        data = client.get(url).json()
+        rows += data[key] if key in data else data["items"]
+        url = data.get("next_url")
+    return rows
+
+
+@pytest.mark.parametrize("path,ident", [
+    ("/quotes.json", lambda r: (r["article_id"], r["id"])),
+    ("/claims.json", lambda r: (r["article_id"], r["id"])),
+    ("/speakers.json", lambda r: r["gkey"]),
+    ("/entities.json", lambda r: r["id"]),
+    ("/.json", lambda r: r["id"]),
+    ("/timeline.json", lambda r: (r["kind"], r["id"])),
+])
+def test_keyset_pages_cover_everything_once_in_order(client, path, ident):
+    everything = client.get(path + "?limit=500").json()["items"]
+    assert everything, path
+    paged = _walk(client, path + "?limit=2")
+    assert [ident(r) for r in paged] == [ident(r) for r in everything]
+
+
+def test_pages_are_stable_when_rows_are_added(client, store, web_db, nlp):
+    first = client.get("/quotes.json?limit=3").json()
+    # a new article published before everything else would shift an OFFSET page; a keyset page does not move
+    from newsledger.records import Article, Quote, Record
+
+    text = "Officials said 'we are early' today."
+    early = Record.from_article(Article(id="early00000000001", source="early.txt", text=text, published="1999-01-01"),
+                                quotes=[Quote(id="q1", kind="direct", text="we are early", span=(16, 28))])
+    with open_store(web_db) as s:
+        s.write([early])
+    try:
+        second = client.get(first["next_url"]).json()
+        again = client.get("/quotes.json?limit=500").json()["items"]
+        ids = [(r["article_id"], r["id"]) for r in again]
+        start = ids.index((first["items"][-1]["article_id"], first["items"][-1]["id"])) + 1
+        assert [(r["article_id"], r["id"]) for r in second["items"]] == ids[start:start + 3]
+    finally:
+        with open_store(web_db) as s, s.transaction():
+            for t in ("quotes", "claims", "times", "entities", "events", "quotes_fts", "articles_fts"):
+                s.execute(f"DELETE FROM {t} WHERE article_id = ?", ("early00000000001",))
+            s.execute("DELETE FROM articles WHERE id = ?", ("early00000000001",))
+
+
+def test_bad_cursor_is_400(client):
+    assert client.get("/quotes?after=%%%").status_code == 400
+    assert client.get("/claims.json?after=" + encode_cursor([1, 2])).status_code == 400
+    assert client.get("/claims.json?limit=0").status_code == 400
+
+
+def test_cursor_round_trip():
+    assert decode_cursor(encode_cursor(["2024-01-01", "abc", 12, "q1"]), 4) == ["2024-01-01", "abc", 12, "q1"]
+    assert decode_cursor(None, 2) is None
+
+
+# -- filters -------------------------------------------------------------------------------------
+
+def test_claims_unverified_first_and_filters(client):
+    items = client.get("/claims.json?limit=500").json()["items"]
+    ranks = {"unverified": 0, "disputed": 1, "unattributed": 2, "claimed": 3, "confirmed": 4}
+    assert [ranks[c["status"]] for c in items] == sorted(ranks[c["status"]] for c in items)
+    assert items[0]["status"] == "unverified"
+    assert all("repeats" in c and "contradicts" in c for c in items)
+    only = client.get("/claims.json?status=unverified&limit=500").json()["items"]
+    assert only and all(c["status"] == "unverified" for c in only)
+    assert any(c["evidence"] for c in only)
+    assert client.get("/claims.json?status=bogus").status_code == 400
+    dated = client.get("/claims.json?from=2024-03-19&to=2024-03-19&limit=500").json()["items"]
+    assert dated and all(c["published"] == "2024-03-19" for c in dated)
+    assert client.get("/claims.json?from=2999-01-01").json()["items"] == []
+    words = client.get("/claims.json?q=verified&limit=500").json()["items"]
+    assert all("verified" in c["text"].lower() for c in words)
+
+
+def test_claim_source_filter(client):
+    items = client.get("/claims.json?limit=500").json()["items"]
+    named = next(c for c in items if c["source"] and c["article_id"] != HOSTILE)
+    by_source = client.get("/claims.json", params={"source": named["source"], "limit": 500}).json()["items"]
+    assert (named["article_id"], named["id"]) in {(c["article_id"], c["id"]) for c in by_source}
+
+
+def test_entity_page_has_every_quote_of_that_entity(client, store):
+    ent = _some_entity(store)
+    data = client.get(f"/entities/{ent}.json?limit=500").json()
+    expected = store.execute(
+        "SELECT q.article_id, q.id FROM quotes q JOIN entities e ON e.article_id = q.article_id "
+        "AND e.id = q.speaker_entity WHERE e.ledger_entity = ?", (ent,))
+    assert {(r["article_id"], r["id"]) for r in data["quotes"]["items"]} == {(r["article_id"], r["id"]) for r in expected}
+    assert data["quote_count"] == len(expected)
+    assert "aliases" in data and "roles" in data
+    html = client.get(f"/entities/{ent}").text
+    assert '<svg class="chart"' in html
+
+
+def test_speakers_link_to_entities(client):
+    html = client.get("/speakers").text
+    assert re.search(r'href="/entities/ent_[0-9a-f]+"', html)
+
+
+def test_quotes_speaker_filter_and_search(client):
+    items = client.get("/quotes.json?speaker=Remis&limit=500").json()["items"]
+    assert items and all("Rem" in (q["speaker"] or "") for q in items)
+    found = client.get("/search.json?q=surrender").json()
+    assert any("surrender" in q["text"] for q in found["quotes"]["items"])
+    assert found["articles"]["items"]
+    assert client.get("/search.json?q=").json()["quotes"]["items"] == []
+    assert client.get("/search.json?q=%22%29%28OR").status_code == 200  # no FTS syntax leaks through
+
+
+def test_timeline_filters(client):
+    everything = client.get("/timeline.json?limit=1000").json()["items"]
+    assert everything and [r["date"] for r in everything] == sorted(r["date"] for r in everything)
+    assert {r["kind"] for r in everything} <= {"event", "claim"}
+    lo = client.get("/timeline.json?from=2024-03-15&limit=1000").json()["items"]
+    assert all(r["date"] >= "2024-03-15" for r in lo)
+    html = client.get("/timeline").text
+    assert 'class="chart timeline"' in html
+
+
+# -- writes --------------------------------------------------------------------------------------
+
+ARTICLE = ("The mayor of Varnsk, Ilona Teller, said on Tuesday that the bridge would reopen next week.\n"
+           "'We have checked every bolt,' Ms Teller told reporters.\n")
+
+
+def test_api_post_json_adds_an_article(client, store):
+    r = client.post("/api/articles", json={"text": ARTICLE, "published": "2024-04-02", "title": "Bridge to reopen"})
+    assert r.status_code == 201, r.text
+    rec = r.json()
+    assert rec["published"] == "2024-04-02" and rec["title"] == "Bridge to reopen"
+    assert r.headers["location"] == f"/articles/{rec['id']}"
+    assert rec["quotes"], "the pipeline ran"
+    assert client.get(f"/articles/{rec['id']}.json").json()["id"] == rec["id"]
+    again = client.post("/api/articles", json={"text": ARTICLE, "published": "2024-04-02", "title": "Bridge to reopen"})
+    assert again.status_code == 200  # same text: replaced, not duplicated
+    assert store.scalar("SELECT COUNT(*) FROM articles WHERE id = ?", (rec["id"],)) == 1
+
+
+def test_api_post_multipart_and_html(client):
+    r = client.post("/api/articles", files={"file": ("note.txt", ARTICLE.replace("bridge", "ferry").encode(), "text/plain")},
+                    data={"published": "2024-04-03"})
+    assert r.status_code == 201, r.text
+    assert r.json()["source"] == "upload:note.txt"
+    page = ("<!doctype html><html><head><title>Ferry</title><meta property='article:published_time' "
+            "content='2024-04-05'></head><body><article><p>" + ARTICLE.replace("\n", "</p><p>") + "</p></article></body></html>")
+    h = client.post("/api/articles", json={"html": page.replace("bridge", "tunnel")})
+    assert h.status_code == 201, h.text
+    assert h.json()["format"] == "html"
+
+
+def test_api_post_rejects_bad_input(client):
+    assert client.post("/api/articles", json={"text": "   "}).status_code == 400
+    assert client.post("/api/articles", json={"text": ARTICLE, "published": "not a date"}).status_code == 400
+    assert client.post("/api/articles", content=b"{not json", headers={"content-type": "application/json"}).status_code == 400
+    assert client.post("/api/articles", files={"file": ("x.bin", b"\x00\x01\x02PK" * 20)}).status_code == 400
+
+
+def test_form_ingest_redirects_to_the_article(client):
+    r = client.post("/ingest", data={"text": ARTICLE.replace("bridge", "dam"), "published": "2024-04-04"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/articles/")
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and "dam would reopen" in page.text
+    bad = client.post("/ingest", data={"text": ""})
+    assert bad.status_code == 400 and "nothing to ingest" in bad.text
+
+
+def test_cross_origin_writes_are_refused(client):
+    r = client.post("/api/articles", json={"text": ARTICLE}, headers={"Origin": "http://evil.example"})
+    assert r.status_code == 403
+    r = client.post("/ingest", data={"text": ARTICLE}, headers={"Origin": "null"}, follow_redirects=False)
+    assert r.status_code == 403
+
+
+def test_token_rule(web_db, nlp):
+    text = {"text": ARTICLE.replace("bridge", "airport")}
+    # bound to a public address without a token: writes disabled, reads fine
+    with TestClient(create_app(web_db, host="0.0.0.0", nlp=nlp), base_url="http://news.example") as c:
+        assert c.get("/claims").status_code == 200
+        assert c.post("/api/articles", json=text).status_code == 403
+        assert "Writes are disabled" in c.get("/ingest").text
+    # bound publicly with a token: required, by header or form field
+    with TestClient(create_app(web_db, token="s3cret", host="0.0.0.0", nlp=nlp), base_url="http://news.example") as c:
+        assert c.post("/api/articles", json=text).status_code == 401
+        assert c.post("/api/articles", json=text, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.post("/api/articles", json=text, headers={"Authorization": "Bearer s3cret"}).status_code in (200, 201)
+        r = c.post("/ingest", data={**text, "token": "s3cret"}, follow_redirects=False)
+        assert r.status_code == 303
+        assert c.post("/ingest", data=text, follow_redirects=False).status_code == 401
+    # NEWSLEDGER_TOKEN through Settings: a configured token is required even on loopback
+    settings = Settings.from_env({"NEWSLEDGER_TOKEN": "t0k", "NEWSLEDGER_DB": web_db})
+    with TestClient(create_app(settings, nlp=nlp), base_url=BASE) as c:
+        assert c.post("/api/articles", json=text).status_code == 401
+        assert c.post("/api/articles", json=text, headers={"Authorization": "Bearer t0k"}).status_code in (200, 201)
+
+
+def test_size_limit(web_db, nlp):
+    settings = Settings(db=web_db, max_bytes=2000)
+    with TestClient(create_app(settings, nlp=nlp), base_url=BASE) as c:
+        big = "word " * 1000
+        r = c.post("/api/articles", json={"text": big})
+        assert r.status_code == 413
+        r = c.post("/api/articles", content=json.dumps({"text": "x " * 60000}).encode(),
+                   headers={"content-type": "application/json"})
+        assert r.status_code == 413  # by Content-Length, before reading
+
+        def chunks():  # no Content-Length: counted while streaming
+            for _ in range(100):
+                yield b"x" * 1000
+        r = c.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413
+        up = c.post("/api/articles", files={"file": ("big.txt", b"word " * 1000)})
+        assert up.status_code == 413
+
+
+# -- security headers, hosts, escaping ---------------------------------------------------------
+
+def test_security_headers_on_every_response(client, store):
+    for url in _pages(store) + ["/claims.json", "/articles/nope", "/static/style.css"]:
+        h = client.get(url).headers
+        assert "default-src 'self'" in h["content-security-policy"], url
+        assert "unsafe-inline" not in h["content-security-policy"]
+        assert h["x-content-type-options"] == "nosniff"
+
+
+def test_loopback_server_refuses_foreign_host_header(app):
+    with TestClient(app, base_url="http://evil.example") as c:
+        assert c.get("/claims").status_code == 421
+    with TestClient(app, base_url="http://localhost:8000") as c:
+        assert c.get("/claims").status_code == 200
+
+
+class _Tags(HTMLParser):
+    """Every element and attribute as a browser's tokenizer sees them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _no_live_markup(html: str) -> None:
+    parser = _Tags()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        assert tag not in ("img", "iframe", "object", "embed"), (tag, attrs)
+        if tag in ("b", "i"):  # the page's own <b>/<i> carry no attributes; injected ones would
+            assert not attrs, (tag, attrs)
+        if tag == "script":
+            assert attrs.get("src") == "/static/app.js", attrs
+        if tag == "svg":
+            assert "onload" not in attrs
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name, value)
+            if name == "href":
+                assert not (value or "").lower().startswith("javascript:"), value
+
+
+def test_hostile_article_is_escaped_everywhere(client):
+    pages = [f"/articles/{HOSTILE}", "/claims", "/quotes", "/speakers", "/search?q=officials", "/timeline",
+             "/entities", "/"]
+    for url in pages:
+        html = client.get(url).text
+        _no_live_markup(html)
+    article = client.get(f"/articles/{HOSTILE}").text
+    assert "&lt;script&gt;window.__pwned = &#39;body&#39;" in article
+    assert "&lt;img src=x onerror=alert(2)&gt;" in article
+    assert "&#34; onmouseover=&#34;alert(1)&#34;" in article
+    assert "&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt;Hostile article" in article
+    assert 'href="javascript:' not in article
+    # the speaker's name inside a title attribute stays inside it
+    for attr in re.findall(r'title="([^"]*)"', article):
+        assert "<" not in attr and ">" not in attr
+    data = client.get(f"/articles/{HOSTILE}.json").json()
+    assert data["title"] == XSS_TITLE and data["quotes"][0]["speaker"]["name"] == XSS_SPEAKER
+
+
+def test_hostile_entity_page_is_escaped(client, store):
+    ent = store.scalar("SELECT ledger_entity FROM entities WHERE article_id = ?", (HOSTILE,))
+    html = client.get(f"/entities/{ent}").text
+    _no_live_markup(html)
+    assert "&lt;svg onload=alert(4)&gt;" in html
