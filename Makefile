@@ -19,7 +19,10 @@ setup: $(BIN)/newsledger
 demo: setup
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsledger ingest examples --db $(DEMO_DB)
-	$(BIN)/newsledger articles --db $(DEMO_DB)
+	@echo; echo "== articles"; $(BIN)/newsledger articles --db $(DEMO_DB)
+	@echo; echo "== who is quoted"; $(BIN)/newsledger speakers --db $(DEMO_DB) --limit 10
+	@echo; echo "== claims (unverified first)"; $(BIN)/newsledger claims --db $(DEMO_DB) --limit 10
+	@echo; echo "== timeline"; $(BIN)/newsledger timeline --db $(DEMO_DB) --limit 15
 
 test: setup
 	scripts/postgres-for-tests.sh
