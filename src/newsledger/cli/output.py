@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any, Iterable, Optional, Sequence, TextIO
+from typing import Any, Optional, Sequence, TextIO
 
 import click
 

@@ -24,7 +24,7 @@ from ..records import Article
 from ..settings import Settings
 from .article import make_article
 from .sidecar import read_sidecar
-from .text import check_binary, read_bytes
+from .text import check_binary, read_content
 
 __all__ = ["EXTRACT_OPTIONS", "extract_html", "html_article", "read_html_file", "looks_like_html"]
 
@@ -108,12 +108,9 @@ def html_article(
 
 def read_html_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
     """One HTML file (plus its sidecar, which wins over the page's own metadata)."""
-    data = read_bytes(path, settings)
+    data = read_content(path, settings)
     if isinstance(data, InputError):
         yield data
-        return
-    if not data.strip():
-        yield EmptyInput(path, "empty file" if not data else "whitespace-only file")
         return
     overrides, problem = read_sidecar(path, settings)
     if problem:

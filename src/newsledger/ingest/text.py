@@ -170,14 +170,21 @@ def text_article(
                         published_option=settings.published, today=today)
 
 
-def read_text_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
-    """One plain-text article file (plus its sidecar, if any): yields errors, then the Article."""
+def read_content(path: str, settings: Settings) -> Union[bytes, InputError]:
+    """The bytes of a file that should hold an article: NotFound, InputTooLarge or EmptyInput otherwise."""
     data = read_bytes(path, settings)
     if isinstance(data, InputError):
-        yield data
-        return
+        return data
     if not data.strip():
-        yield EmptyInput(path, "empty file" if not data else "whitespace-only file")
+        return EmptyInput(path, "empty file" if not data else "whitespace-only file")
+    return data
+
+
+def read_text_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
+    """One plain-text article file (plus its sidecar, if any): yields errors, then the Article."""
+    data = read_content(path, settings)
+    if isinstance(data, InputError):
+        yield data
         return
     text = decode_text(data, path)
     if isinstance(text, InputError):
