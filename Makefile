@@ -26,6 +26,7 @@ demo: setup
 
 test: setup
 	scripts/postgres-for-tests.sh
+	scripts/chromium-for-tests.sh
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -173,6 +173,16 @@ def test_pages_are_stable_when_rows_are_added(client, store, web_db, nlp):
             s.execute("DELETE FROM articles WHERE id = ?", ("early00000000001",))
 
 
+def test_html_pages_link_to_the_next_page(client, store):
+    for url in ("/?limit=1", "/quotes?limit=2", "/claims?limit=2", "/speakers?limit=1", "/entities?limit=1",
+                "/timeline?limit=2", f"/entities/{_some_entity(store)}?limit=1", "/search?q=said&limit=1"):
+        html = client.get(url).text
+        m = re.search(r'<a rel="next" href="([^"]+)"', html)
+        assert m, url
+        nxt = client.get(_unescape(m.group(1)))
+        assert nxt.status_code == 200 and nxt.text != html, url
+
+
 def test_bad_cursor_is_400(client):
     assert client.get("/quotes?after=%%%").status_code == 400
     assert client.get("/claims.json?after=" + encode_cursor([1, 2])).status_code == 400
@@ -188,7 +198,7 @@ def test_cursor_round_trip():
 
 def test_claims_unverified_first_and_filters(client):
     items = client.get("/claims.json?limit=500").json()["items"]
-    ranks = {"unverified": 0, "disputed": 1, "unattributed": 2, "claimed": 3, "confirmed": 4}
+    ranks = {"unverified": 0, "disputed": 1, "unattributed": 2, "claimed": 3, "confirmed": 3}
     assert [ranks[c["status"]] for c in items] == sorted(ranks[c["status"]] for c in items)
     assert items[0]["status"] == "unverified"
     assert all("repeats" in c and "contradicts" in c for c in items)

@@ -313,6 +313,15 @@ def evaluate(shared, sets, limit, fmt) -> None:
     emit(table(results), fmt, columns=["set", "metric", "p", "r", "f1", "accuracy", "tp", "pred", "gold", "n"])
 
 
+def _register_web() -> None:
+    from ..web.cli import serve
+
+    cli.add_command(serve)
+
+
+_register_web()
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     try:
         cli.main(args=argv, prog_name="newsledger", standalone_mode=True)

@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import __version__
-from ..errors import InputError, InputTooLarge, NewsledgerError
+from ..errors import InputError, InputTooLarge
 from ..records import Record
 from ..settings import Settings
 from ..store.queries import CLAIM_STATUSES
@@ -189,8 +189,6 @@ def create_app(settings_or_db_url: Union[Settings, str, None] = None, token: Opt
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        from starlette.exceptions import HTTPException as StarletteHTTPException  # noqa: F401
-
         return _error(request, exc.status_code, str(exc.detail))
 
     from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -478,3 +476,13 @@ class _HostCheck:
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ``uvicorn --factory newsledger.web.app:app_from_env`` (settings from the environment)."""
+    import os
+
+    from .security import is_loopback as _loop
+
+    host = os.environ.get("NEWSLEDGER_HOST", "127.0.0.1")
+    return create_app(Settings.from_env(), host=host if not _loop(host) else "127.0.0.1")

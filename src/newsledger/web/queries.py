@@ -116,11 +116,15 @@ def articles_page(store, after: Optional[str] = None, limit: int = 50) -> Page:
 # -- quotes ---------------------------------------------------------------------------
 
 _QUOTE_COLS = (
-    "SELECT a.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
+    "SELECT q.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
     "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
     "q.confidence, e.ledger_entity AS entity, a.title, a.source AS article_source "
 )
-_QUOTE_KEY = ["coalesce(a.published, '')", "q.article_id", "q.start_char", "q.id"]
+# quotes.published / claims.published / claims.status_rank (store migration 4) copy the article's date and the
+# status order onto the rows, so the ordering below is an index scan (quotes_order, claims_order) stopped by LIMIT.
+# NULL dates compare as '' in cursors and sort first (SQLite's order for NULL; PostgreSQL is told NULLS FIRST).
+_QUOTE_KEY = ["coalesce(q.published, '')", "q.article_id", "q.start_char", "q.id"]
+_QUOTE_ORDER = "q.published NULLS FIRST, q.article_id, q.start_char, q.id"
 
 
 def _quote_key(r: dict) -> list:
@@ -152,7 +156,7 @@ def quotes_page(store, speaker: Optional[str] = None, search: Optional[str] = No
         "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
         "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY " + ", ".join(_QUOTE_KEY) + " LIMIT ?",
+        + " ORDER BY " + _QUOTE_ORDER + " LIMIT ?",
         [*args, limit + 1],
     )
     return _page(rows, limit, _quote_key)
@@ -160,12 +164,12 @@ def quotes_page(store, speaker: Optional[str] = None, search: Optional[str] = No
 
 # -- claims ---------------------------------------------------------------------------
 
-#: Unverified first, then disputed, unattributed, claimed, confirmed.
-CLAIM_RANK_SQL = ("CASE c.status WHEN 'unverified' THEN 0 WHEN 'disputed' THEN 1 WHEN 'unattributed' THEN 2 "
-                  "WHEN 'claimed' THEN 3 ELSE 4 END")
-_CLAIM_KEY = [CLAIM_RANK_SQL, "coalesce(a.published, '')", "c.article_id", "c.start_char", "c.id"]
+#: Unverified first, then disputed, unattributed, then claimed and confirmed (the store's ``status_rank``).
+CLAIM_RANK_SQL = "c.status_rank"
+_CLAIM_KEY = [CLAIM_RANK_SQL, "coalesce(c.published, '')", "c.article_id", "c.start_char", "c.id"]
+_CLAIM_ORDER = "c.status_rank, c.published NULLS FIRST, c.article_id, c.start_char, c.id"
 _CLAIM_COLS = (
-    f"SELECT {CLAIM_RANK_SQL} AS rank, a.published, c.article_id, c.id, c.status, "
+    f"SELECT {CLAIM_RANK_SQL} AS rank, c.published, c.article_id, c.id, c.status, "
     "coalesce(l.name, c.source_name) AS source, c.text, c.quantity_value AS quantity, c.quantity_bound AS bound, "
     "c.quantity_counts AS counts, c.time_value AS time, c.evidence, c.start_char, c.end_char, "
     "e.ledger_entity AS entity, a.title, a.source AS article_source "
@@ -189,10 +193,10 @@ def claims_page(store, status: Optional[str] = None, source: Optional[str] = Non
         where.append("lower(c.text) LIKE ?")
         args.append(f"%{fold(search)}%")
     if date_from:
-        where.append("a.published >= ?")
+        where.append("c.published >= ?")
         args.append(date_from)
     if date_to:
-        where.append("a.published <= ?")
+        where.append("c.published <= ?")
         args.append(date_to)
     if cur:
         where.append(_rowcmp(_CLAIM_KEY, ">"))
@@ -202,7 +206,8 @@ def claims_page(store, status: Optional[str] = None, source: Optional[str] = Non
         "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
         "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY " + ", ".join(_CLAIM_KEY) + " LIMIT ?",
+        # one status: its rank is constant, so order as the claims_status_order index does
+        + " ORDER BY " + (_CLAIM_ORDER.replace("c.status_rank, ", "") if status else _CLAIM_ORDER) + " LIMIT ?",
         [*args, limit + 1],
     )
     return _page(rows, limit, lambda r: [r["rank"], r["published"] or "", r["article_id"], r["start_char"], r["id"]])
@@ -280,7 +285,7 @@ def entity_quotes(store, ledger_id: str, after: Optional[str] = None, limit: int
     rows = store.execute(
         _QUOTE_COLS + "FROM entities e JOIN quotes q ON q.article_id = e.article_id AND q.speaker_entity = e.id "
         "JOIN articles a ON a.id = q.article_id LEFT JOIN ledger_entities l ON l.id = e.ledger_entity "
-        "WHERE " + " AND ".join(where) + " ORDER BY " + ", ".join(_QUOTE_KEY) + " LIMIT ?",
+        "WHERE " + " AND ".join(where) + " ORDER BY " + _QUOTE_ORDER + " LIMIT ?",
         [*args, limit + 1],
     )
     return _page(rows, limit, _quote_key)
@@ -291,7 +296,7 @@ def entity_claims(store, ledger_id: str, limit: int = 20) -> list[dict]:
     return store.execute(
         _CLAIM_COLS + "FROM entities e JOIN claims c ON c.article_id = e.article_id AND c.source_entity = e.id "
         "JOIN articles a ON a.id = c.article_id LEFT JOIN ledger_entities l ON l.id = e.ledger_entity "
-        "WHERE e.ledger_entity = ? ORDER BY " + ", ".join(_CLAIM_KEY) + " LIMIT ?", [ledger_id, limit])
+        "WHERE e.ledger_entity = ? ORDER BY " + _CLAIM_ORDER + " LIMIT ?", [ledger_id, limit])
 
 
 def quote_counts_by_period(store, ledger_id: str) -> list[dict]:

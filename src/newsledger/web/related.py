@@ -17,7 +17,6 @@ import re
 import threading
 import time
 from collections import Counter
-from typing import Optional
 
 __all__ = ["ClaimIndex", "tokens", "REPEAT", "CONTRADICT"]
 
@@ -26,7 +25,7 @@ CONTRADICT = 0.25
 #: Words that occur in more claims than this are too common to propose candidates.
 MAX_DF = 300
 #: Rarest words of a claim used to propose candidates.
-PROBE_WORDS = 8
+PROBE_WORDS = 5
 
 _STOP = frozenset("""a an the of to in on at by for from with and or but not no is are was were be been being have
 has had that this these those it its as than then there their they them he she his her we our you your i said says
@@ -86,7 +85,7 @@ class ClaimIndex:
             for i in postings.get(t, ()):
                 hits[i] += 1
         repeats, contradicts = [], []
-        for i, _ in hits.most_common(200):
+        for i, _ in hits.most_common(60):
             other = self._claims[i]
             if other["article_id"] == claim["article_id"]:
                 continue

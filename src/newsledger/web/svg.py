@@ -77,7 +77,7 @@ def timeline_chart(items: list[dict], width: int = 900, lane_h: int = 26) -> Mar
     first = min(d for d, _ in dated)
     last = max(d for d, _ in dated)
     span = max((last - first).days, 1)
-    pad_l, pad_r, top = 70, 20, 10
+    pad_l, pad_r, top = 70, 44, 10
     lanes = ["event", "claim"]
     height = top + lane_h * len(lanes) + 34
     plot_w = width - pad_l - pad_r
