@@ -4,10 +4,14 @@
     .venv/bin/python benchmarks/eval_quotes.py                      # seeds (../shared/seeds + ../shared/gold)
     .venv/bin/python benchmarks/eval_quotes.py --set polnear        # ../shared/data/polnear-dev
     .venv/bin/python benchmarks/eval_quotes.py --texts DIR --gold DIR
-    ... --peer textacy    also score textacy's extract.triples.direct_quotations (same model, same texts)
+    ... --peer textacy    also score textacy's extract.triples.direct_quotations (same model, same texts):
+                          on the whole text, and where textacy refuses a text (it raises on unbalanced
+                          quote marks) paragraph by paragraph, as the issue measured it
     ... --speed           time model+boilerplate+quotes, and the full pipeline, against plain nlp.pipe
                           of the same model (same texts, same process; best of two runs)
     ... --keep FILE       keep the predictions JSONL
+    ... --errors [N]      error analysis by category (misses, false positives, speaker errors),
+                          with N examples per category (default 3)
 
 Predictions are written to a temporary JSONL file and scored with ../shared/tools/score.py.
 Exits 0 with a message when ../shared is absent.
@@ -50,30 +54,141 @@ def ours(items, nlp) -> list[dict]:
     return [rec.to_dict() for rec in extract_records(arts, nlp)]
 
 
-def textacy_peer(items, model) -> list[dict]:
+def _textacy_quotes(doc, direct_quotations) -> list[dict]:
+    quotes = []
+    for q in direct_quotations(doc):
+        content = q.content  # a Span (or a list of tokens in older versions)
+        if hasattr(content, "start_char"):
+            text = content.text
+        else:
+            toks = list(content)
+            text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if toks else ""
+        speaker = " ".join(t.text for t in q.speaker) if q.speaker else None
+        cue = " ".join(t.text for t in q.cue) if q.cue else None
+        quotes.append({"text": text.strip("\"'“”‘’ "), "speaker": {"name": speaker, "mention": speaker}, "cue": cue})
+    return quotes
+
+
+def textacy_peer(items, model, stats: dict | None = None) -> list[dict]:
+    """textacy's ``direct_quotations`` on each whole text; where it refuses a text (it raises on
+    unbalanced quote marks), on that text paragraph by paragraph, skipping paragraphs it still refuses."""
     try:
         from textacy.extract.triples import direct_quotations
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise SystemExit(f"textacy is not installed ({exc}); try .venv/bin/pip install textacy")
+    stats = stats if stats is not None else {}
+    stats.update(texts=len(items), whole=0, by_paragraph=0, paragraphs_refused=0)
     out = []
-    for (path, _text, _gold), doc in zip(items, model.pipe(text for _, text, _ in items)):
-        quotes = []
+    for (path, text, _gold), doc in zip(items, model.pipe(text for _, text, _ in items)):
         try:
-            found = list(direct_quotations(doc))
-        except ValueError:  # textacy bails out on an odd number of quote marks
-            found = []
-        for q in found:
-            content = q.content  # a Span (or a list of tokens in older versions)
-            if hasattr(content, "start_char"):
-                text = content.text
-            else:
-                toks = list(content)
-                text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if toks else ""
-            speaker = " ".join(t.text for t in q.speaker) if q.speaker else None
-            cue = " ".join(t.text for t in q.cue) if q.cue else None
-            quotes.append({"text": text.strip("\"'“”‘’ "), "speaker": {"name": speaker, "mention": speaker}, "cue": cue})
+            quotes = _textacy_quotes(doc, direct_quotations)
+            stats["whole"] += 1
+        except ValueError:  # an odd number of quote marks somewhere in the text
+            stats["by_paragraph"] += 1
+            quotes = []
+            paras = [p for p in text.splitlines() if p.strip()]
+            for pdoc in model.pipe(paras):
+                try:
+                    quotes += _textacy_quotes(pdoc, direct_quotations)
+                except ValueError:
+                    stats["paragraphs_refused"] += 1
         out.append({"source": str(path), "quotes": quotes})
     return out
+
+
+def _scorer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("nl_score", SHARED / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "who", "which", "this", "that"}
+
+
+def _cue_key(cue) -> str:
+    if isinstance(cue, dict):
+        cue = cue.get("text")
+    words = (cue or "").lower().split()
+    return " ".join(words[-2:]) if words else "-"
+
+
+def _len_bucket(text: str) -> str:
+    n = len(text.split())
+    return "1-3w" if n <= 3 else "4-8w" if n <= 8 else "9+w"
+
+
+def errors(items, records: list[dict], examples: int = 3) -> str:
+    """Misses, false positives and speaker errors by category, paired the way score.py pairs them."""
+    from collections import Counter, defaultdict
+
+    sc = _scorer()
+    cats: dict[str, Counter] = defaultdict(Counter)
+    ex: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def note(group: str, cat: str, line: str) -> None:
+        cats[group][cat] += 1
+        if len(ex[(group, cat)]) < examples:
+            ex[(group, cat)].append(line)
+
+    by_stem = {pathlib.Path(r["source"]).stem: r for r in records}
+    for path, text, gold in items:
+        rec = by_stem.get(path.stem, {})
+        gq, pq = gold.get("quotes", []), rec.get("quotes", []) or []
+        ents = gold.get("entities", [])
+        pairs = sc.pair(gq, pq, sc.text_of, 0.5)
+        got_g = {id(g) for g, _ in pairs}
+        got_p = {id(p) for _, p in pairs}
+        for g in gq:
+            if id(g) in got_g:
+                continue
+            best, near = max(((sc.overlap(g["text"], p["text"]), p["text"]) for p in pq), default=(0.0, ""))
+            why = "boundary" if best >= 0.2 else "none"
+            line = f"{path.stem[:30]} [{g.get('cue')}] {g['text'][:110]!r}"
+            if why == "boundary":
+                line += f"\n             ours {near[:110]!r}"
+            note("missed", f"{g['kind']:8s} {why:8s} {_len_bucket(g['text'])}", line)
+            note("missed-cue", _cue_key(g.get("cue")), f"{g['text'][:100]!r}")
+        for p in pq:
+            if id(p) in got_p:
+                continue
+            best = max((sc.overlap(p["text"], g["text"]) for g in gq), default=0.0)
+            why = "boundary" if best >= 0.2 else "none"
+            cue = p.get("cue")
+            note("false-pos", f"{p['kind']:8s} {why:8s} {_len_bucket(p['text'])}",
+                 f"{path.stem[:30]} [{_cue_key(cue)}] {p['text'][:110]!r}")
+        for g, p in pairs:
+            gs, ps = g.get("speaker") or {}, p.get("speaker") or {}
+            if sc.speaker_ok(ps, gs, ents):
+                continue
+            gname, gm = gs.get("name"), gs.get("mention")
+            pname, pm = ps.get("name"), ps.get("mention")
+            if not gname and not gm:
+                cat = "gold-none/pred-named"
+            elif not pname and not pm:
+                cat = "gold-named/pred-none"
+            elif gname is None:
+                cat = "gold-pronoun/pred-" + ("pronoun" if (pm or "").lower() in _PRONOUNS else "name")
+            elif (pm or "").lower() in _PRONOUNS:
+                cat = "gold-name/pred-pronoun"
+            elif sc.overlap(pm or "", gm or "") > 0:
+                cat = "gold-name/partial-overlap"
+            else:
+                cat = "gold-name/other-name"
+            note("speaker", cat, f"gold {gm!r}->{gname!r}  pred {pm!r}->{pname!r}  [{g.get('cue')}] {g['text'][:60]!r}")
+    out = []
+    for group in ("missed", "missed-cue", "false-pos", "speaker"):
+        total = sum(cats[group].values())
+        out.append(f"-- {group} ({total})")
+        limit = 25 if group == "missed-cue" else None
+        for cat, n in cats[group].most_common(limit):
+            out.append(f"  {n:5d}  {cat}")
+            if group != "missed-cue" or n >= 10:
+                for line in ex[(group, cat)]:
+                    out.append(f"           {line}")
+    return "\n".join(out)
 
 
 def score(gold_dir: pathlib.Path, records: list[dict], keep: str | None = None, as_json: bool = False) -> str:
@@ -131,6 +246,8 @@ def main(argv=None) -> int:
     ap.add_argument("--model", help="spaCy model package (default: the pipeline's default)")
     ap.add_argument("--keep", help="also write our predictions to this JSONL file")
     ap.add_argument("--json", action="store_true", help="scores as JSON")
+    ap.add_argument("--errors", nargs="?", type=int, const=3, default=None, metavar="N",
+                    help="error analysis by category with N examples each (default 3)")
     a = ap.parse_args(argv)
     texts_dir, gold_dir = SETS[a.set]
     if a.texts:
@@ -149,12 +266,18 @@ def main(argv=None) -> int:
 
     nlp = build_pipeline(a.model)
     print(f"== newsledger quotes on {len(items)} texts ({texts_dir})")
-    print(score(gold_dir, ours(items, nlp), keep=a.keep, as_json=a.json))
+    records = ours(items, nlp)
+    print(score(gold_dir, records, keep=a.keep, as_json=a.json))
+    if a.errors is not None:
+        print("== errors")
+        print(errors(items, records, a.errors))
     if a.peer == "textacy":
         ours_names = [n for n in nlp.pipe_names if n.startswith("newsledger_")]
         with nlp.select_pipes(disable=ours_names):
-            print("== textacy direct_quotations (same model)")
-            print(score(gold_dir, textacy_peer(items, nlp), as_json=a.json))
+            stats: dict = {}
+            peer = textacy_peer(items, nlp, stats)
+            print("== textacy direct_quotations (same model; whole text, else paragraph by paragraph)", json.dumps(stats))
+            print(score(gold_dir, peer, as_json=a.json))
     if a.speed:
         print("== speed", json.dumps(speed(items, nlp)))
     return 0

@@ -21,9 +21,9 @@ FLOORS: dict[tuple[str, str], float] = {
     ("seeds", "claim_source"): 1.0,
     ("seeds", "claim_status"): 1.0,
     ("seeds", "claim_quantity"): 1.0,
-    ("polnear", "quotes"): 0.66,
-    ("polnear", "attributed"): 0.54,
-    ("polnear", "speaker_given_match"): 0.81,
+    ("polnear", "quotes"): 0.69,
+    ("polnear", "attributed"): 0.57,
+    ("polnear", "speaker_given_match"): 0.82,
     ("meantime", "times"): 0.91,
     ("meantime", "time_values"): 0.84,
 }

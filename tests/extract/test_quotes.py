@@ -161,3 +161,70 @@ def test_extract_quotes_computes_boilerplate_when_absent(nlp):
 def test_component_is_registered(nlp):
     assert "newsledger_quotes_v1" in nlp.pipe_names
     assert nlp.pipe_names.index("newsledger_quotes_v1") > nlp.pipe_names.index("newsledger_boilerplate_v1")
+
+
+# Broad attribution (PolNeAR style): intentions, objects and prepositional objects of cue verbs,
+# a mid-sentence "according to", stage directions and circumstantial fragments.
+# Each case: text -> [(kind, quote text, quote span, speaker name, speaker mention, speaker span)].
+SPAN_CASES = [
+    pytest.param(
+        "The mayor vowed to rebuild the harbour wall before winter.",
+        [("indirect", "to rebuild the harbour wall before winter", (16, 57), "mayor", "The mayor", (0, 9))],
+        id="intent-infinitive",
+    ),
+    pytest.param(
+        "The union wants the council to reopen the depot.",
+        [("indirect", "the council to reopen the depot", (16, 47), "union", "The union", (0, 9))],
+        id="intent-object-infinitive",
+    ),
+    pytest.param(
+        "Senator Ruth Ellery cited the rising cost of bread as proof of the crisis.",
+        [("indirect", "the rising cost of bread as proof of the crisis", (26, 73), "Ruth Ellery", "Senator Ruth Ellery", (0, 19))],
+        id="topic-object-with-as",
+    ),
+    pytest.param(
+        "Inspector Hal Brun warned against false rumours about the fire.",
+        [("indirect", "false rumours about the fire", (34, 62), "Hal Brun", "Inspector Hal Brun", (0, 18))],
+        id="topic-prepositional-object",
+    ),
+    pytest.param(
+        "Dr. Nora Quist pointed out that the clinic had no heating.",
+        [("indirect", "the clinic had no heating", (32, 57), "Nora Quist", "Dr. Nora Quist", (0, 14))],
+        id="pointed-out-particle",
+    ),
+    pytest.param(
+        "The harbour handled four million tonnes last year, according to the port authority, "
+        "and the airport handled a million passengers.",
+        [
+            ("indirect", "The harbour handled four million tonnes last year", (0, 49), "port authority", "the port authority", (64, 82)),
+            ("indirect", "the airport handled a million passengers", (88, 128), "port authority", "the port authority", (64, 82)),
+        ],
+        id="according-to-mid-sentence",
+    ),
+    pytest.param(
+        "MODERATOR: Thank you all for coming tonight.\nKELLER: (APPLAUSE.)",
+        [("direct", "Thank you all for coming tonight.", (11, 44), "Moderator", "MODERATOR", (0, 9))],
+        id="transcript-stage-direction-skipped",
+    ),
+    pytest.param(
+        'Ms. Lina Orr said on "Morning Radio" that the vote was fair.',
+        [("indirect", "the vote was fair", (42, 59), "Lina Orr", "Ms. Lina Orr", (0, 12))],
+        id="show-title-fragment-is-not-content",
+    ),
+    pytest.param(
+        "Advisers to Mr. Tomas Rand said that the plan was dead.",
+        [("indirect", "the plan was dead", (37, 54), "Advisers to Mr. Tomas Rand", "Advisers to Mr. Tomas Rand", (0, 26))],
+        id="name-inside-modifier-is-not-the-speaker",
+    ),
+    pytest.param("Volunteers spent the night defending the bridge.", [], id="participle-activity-is-not-attribution"),
+    pytest.param("Farmers who pledged to plant more trees met on Friday.", [], id="intent-in-relative-clause-skipped"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPAN_CASES)
+def test_broad_attribution_spans(nlp, text, expected):
+    _doc, quotes = run(nlp, text)
+    got = [(q.kind, q.text, tuple(q.span), q.speaker.name if q.speaker else None,
+            q.speaker.mention if q.speaker else None, tuple(q.speaker.span) if q.speaker and q.speaker.span else None)
+           for q in quotes]
+    assert got == expected

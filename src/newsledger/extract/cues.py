@@ -18,6 +18,9 @@ __all__ = [
     "SPEECH_VERBS",
     "BELIEF_VERBS",
     "REQUEST_VERBS",
+    "INTENT_VERBS",
+    "TOPIC_VERBS",
+    "TOPIC_PREPS",
     "PHRASE_CUES",
     "CueHit",
     "find_cues",
@@ -44,6 +47,34 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     """believe expect show find reveal indicate suggest conclude estimate acknowledge predict""".split()
 ) - SPEECH_VERBS
 
+#: Verbs of intention whose infinitive is the content ("vowed to cut taxes", "plans to visit Ohio").
+INTENT_VERBS: frozenset[str] = frozenset(
+    """vow pledge promise want propose threaten hope intend agree offer""".split()
+)
+
+#: Verbs whose direct object is what a source put forward, PolNeAR style ("she cited the
+#: unemployment figures", "he questioned the integrity of the vote").
+TOPIC_VERBS: frozenset[str] = frozenset(
+    """cite mention question criticize criticise discuss describe defend attack praise blame
+    highlight reject endorse oppose dispute propose announce condemn denounce slam blast tout
+    reference echo acknowledge point note report claim confirm deny reveal disclose admit predict
+    repeat reiterate concede recall recount stress emphasize emphasise""".split()
+)
+
+#: Prepositions whose object is the content after a cue verb ("pointed to the polls", "warned
+#: against hackers", "complained about the food"); "out" is the particle of "pointed out".
+TOPIC_PREPS: dict[str, frozenset[str]] = {
+    "point": frozenset({"to", "out"}),
+    "comment": frozenset({"on"}),
+    "complain": frozenset({"about", "of"}),
+    "warn": frozenset({"about", "against", "of"}),
+    "boast": frozenset({"about", "of"}),
+    "joke": frozenset({"about"}),
+    "write": frozenset({"about", "of"}),
+    "tweet": frozenset({"about"}),
+    "testify": frozenset({"about"}),
+}
+
 #: Verbs whose object + infinitive is the content ("asked the Red Cross to help").
 REQUEST_VERBS: frozenset[str] = frozenset(
     "ask implore urge beg call appeal plead order instruct demand invite encourage advise request".split()
@@ -65,6 +96,8 @@ PHRASE_CUES: dict[str, int] = {
 }
 
 _ALL_VERBS = sorted(SPEECH_VERBS | REQUEST_VERBS)
+_INTENT_ONLY = INTENT_VERBS - SPEECH_VERBS - REQUEST_VERBS - BELIEF_VERBS
+_TOPIC_ONLY = TOPIC_VERBS - SPEECH_VERBS - REQUEST_VERBS - BELIEF_VERBS - INTENT_VERBS
 
 
 def is_cue_lemma(lemma: str) -> bool:
@@ -78,7 +111,7 @@ class CueHit:
     start: int
     end: int
     head: int
-    kind: str  # speech | request | belief | according | phrase
+    kind: str  # speech | request | belief | intent | topic | according | phrase
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -96,6 +129,8 @@ def cue_matcher(doc: Doc) -> Matcher:
         matcher.add("speech", [[{"LEMMA": {"IN": sorted(SPEECH_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
         matcher.add("request", [[{"LEMMA": {"IN": sorted(REQUEST_VERBS)}, "POS": "VERB"}]])
         matcher.add("belief", [[{"LEMMA": {"IN": sorted(BELIEF_VERBS)}, "POS": "VERB"}]])
+        matcher.add("intent", [[{"LEMMA": {"IN": sorted(_INTENT_ONLY)}, "POS": "VERB"}]])
+        matcher.add("topic", [[{"LEMMA": {"IN": sorted(_TOPIC_ONLY)}, "POS": "VERB"}]])
         matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         for phrase in PHRASE_CUES:
             if phrase == "according to":
@@ -112,7 +147,7 @@ def find_cues(doc: Doc) -> list[CueHit]:
     hits: list[CueHit] = []
     for match_id, start, end in matcher(doc):
         label = strings[match_id]
-        if label in ("speech", "request", "belief"):
+        if label in ("speech", "request", "belief", "intent", "topic"):
             hits.append(CueHit(start, end, start, label))
         elif label == "according":
             hits.append(CueHit(start, end, start + 1, "according"))

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from ..ingest.boilerplate import find_boilerplate
 from ..records import Boilerplate, Cue, Quote, Speaker
 from ._doc import ensure_extensions
-from .cues import INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, CueHit, find_cues
+from .cues import INTENT_VERBS, INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS, CueHit, find_cues
 from .speakers import GROUP_NOUNS, NameBook, SpeakerFinder, build_namebook, subject_of
 from .spans import SpanIndex
 
@@ -548,6 +548,8 @@ def direct_quotes(ctx: _Ctx, fragments_out: list[Marked]) -> list[_Found]:
                 conf = 0.5
         if m.unclosed:
             conf = min(conf, 0.5)
+        if _stage_direction(text[qstart : m.end]):
+            continue
         f = _Found("direct", qstart, m.end, speaker, cue, conf, unclosed=m.unclosed, continues=continues,
                    paragraph=m.paragraph, marked=m)
         out.append(f)
@@ -558,7 +560,7 @@ def direct_quotes(ctx: _Ctx, fragments_out: list[Marked]) -> list[_Found]:
 _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s+(?=\S)")
 _NOT_LABELS = frozenset(
     "UPDATE UPDATED EDITOR'S NOTE EDITOR’S NOTE CORRECTION BREAKING WATCH READ RELATED PHOTOS PHOTO VIDEO CLAIM "
-    "FACT NOTE WARNING SOURCE SOURCES TRANSCRIPT Q A AP CNN NBC ABC CBS UPI AFP PS P.S".split()
+    "FACT NOTE WARNING SOURCE SOURCES TRANSCRIPT Q A AP CNN NBC ABC CBS UPI AFP PS P.S CLARIFICATION".split()
 )
 
 
@@ -568,6 +570,12 @@ def _transcript_label(text: str, a: int, b: int) -> Optional[tuple[int, int, int
     if not m or len(m.group(1)) < 3 or m.group(1) in _NOT_LABELS or " ".join(m.group(1).split()[:2]) in _NOT_LABELS:
         return None
     return m.start(1), m.end(1), m.end()
+
+
+def _stage_direction(content: str) -> bool:
+    """'(CROSSTALK.)', '[applause]': a bracketed note in a transcript, not speech."""
+    c = content.strip().rstrip(".,;:!?")
+    return len(c) >= 2 and c[0] in "([" and c[-1] in ")]" and not any(ch in c[1:-1] for ch in "()[]")
 
 
 def _label_speaker(ctx: _Ctx, s: int, e: int, _c: int) -> Speaker:
@@ -585,7 +593,7 @@ def transcript_lines(ctx: _Ctx, taken: SpanIndex) -> list[_Found]:
         if label is None or taken.overlaps(lo, hi):
             continue
         s, e = label[2], hi
-        if len(_WORD.findall(ctx.text[s:e])) < 3:
+        if len(_WORD.findall(ctx.text[s:e])) < 3 or _stage_direction(ctx.text[s:e]):
             continue
         out.append(_Found("direct", s, e, _label_speaker(ctx, *label), None, 0.8, paragraph=pi))
     return out
@@ -620,7 +628,7 @@ def _complement(doc: Doc, hit: CueHit) -> Optional[tuple[int, int]]:
         elif pe >= ce - 2:
             s, e = cs, ps
         else:
-            return None
+            return None  # in mid-clause: _parenthetical takes the pieces either side
         return (s, e) if e > s else None
     if hit.kind == "phrase":
         return None
@@ -645,6 +653,43 @@ def _complement(doc: Doc, hit: CueHit) -> Optional[tuple[int, int]]:
         if obj is not None and x is not None and any(t.lower_ == "to" for t in x.children):
             return obj.left_edge.i, x.right_edge.i + 1
         comps = [c for c in comps if c.i > head.i]
+    if hit.kind == "intent" and not any(c.i > head.i for c in comps):
+        comps = []
+    if not comps and head.lemma_ in TOPIC_PREPS and head.dep_ != "relcl":
+        preps = TOPIC_PREPS[head.lemma_]
+        for c in head.children:
+            if c.i <= head.i or c.i > head.i + 3 or c.lower_ not in preps:
+                continue
+            if c.dep_ == "prt":  # "pointed out that ...", "pointed out the flaw"
+                obj = next((g for g in head.children if g.dep_ in ("ccomp", "dobj") and g.i > c.i), None)
+            elif c.dep_ == "prep":
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            else:
+                continue
+            if obj is not None and obj.lower_ not in PRONOUN_WORDS:
+                return obj.left_edge.i, obj.right_edge.i + 1
+        if hit.kind == "topic":
+            return None
+    if not comps and (hit.kind == "topic" or head.lemma_ in TOPIC_VERBS) and head.dep_ != "relcl" and (
+        any(c.dep_ == "nsubj" for c in head.children)
+        or (head.dep_ == "conj" and head.tag_ != "VBG" and any(c.dep_ == "nsubj" for c in head.head.children))
+    ):  # a source of its own: "defending the cities" with a borrowed subject is an activity
+        # "cited the jobless figures as proof": the object (and its "as" phrase) is the content
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i > head.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in PRONOUN_WORDS:
+            e = obj.right_edge.i + 1
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "as" and c.i >= e:
+                    e = c.right_edge.i + 1
+            return obj.left_edge.i, e
+        return None
+    if not comps and head.lemma_ in INTENT_VERBS:
+        # "vowed to cut taxes", "wants Congress to act": the infinitive (with its object) is the content
+        x = next((c for c in head.children if c.dep_ == "xcomp" and c.i > head.i
+                  and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
+        if x is not None:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < x.i), None)
+            return (obj.left_edge.i if obj is not None else x.left_edge.i), x.right_edge.i + 1
     if not comps:
         return None
     right = [c for c in comps if c.i > head.i]
@@ -658,6 +703,7 @@ def _complement(doc: Doc, hit: CueHit) -> Optional[tuple[int, int]]:
 
 
 _LEAD_MARK = {"that", "whether", "if"}
+PRONOUN_WORDS = frozenset("it this that these those them him her me us you what which who whom".split())
 
 
 def _trim_content(ctx: _Ctx, s: int, e: int) -> Optional[tuple[int, int]]:
@@ -723,6 +769,8 @@ def _kind_of(span: tuple[int, int], frag_spans: Sequence[tuple[int, int]]) -> st
 
 def _parenthetical(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
     """'The museum, Mr. Obama said, would make ...': the two pieces around a parenthetical cue."""
+    if hit.kind == "according":
+        return _according_pieces(ctx, hit)
     if hit.kind != "speech":
         return []
     doc = ctx.doc
@@ -751,6 +799,30 @@ def _parenthetical(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
     if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(*second)):
         return []
     return [first, second]
+
+
+def _according_pieces(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
+    """'The top tier paid 25 percent, according to the budget office, and the rest paid 69 percent':
+    the clause before a mid-sentence "according to X" set off by commas, and a coordinated clause after it."""
+    doc = ctx.doc
+    acc = doc[hit.start]
+    head = doc[hit.head]
+    ps, pe = acc.i, head.right_edge.i + 1
+    if ps < 2 or pe >= len(doc) or doc[ps - 1].text != "," or doc[pe].text != ",":
+        return []
+    sent = acc.sent
+    line_lo = _line_start(ctx.text, acc.idx)
+    first = (max(sent.start, ctx.token_at(line_lo) if line_lo > 0 else 0), ps - 1)
+    pieces = []
+    if first[1] - first[0] >= 3 and any(doc[i].pos_ in ("VERB", "AUX") for i in range(*first)):
+        pieces.append(first)
+    k = pe + 1
+    if k < sent.end and doc[k].lower_ in ("and", "but", "while"):
+        second = (k + 1, sent.end)
+        if second[1] - second[0] >= 3 and any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(*second)) \
+                and "\n" not in ctx.text[doc[k].idx : doc[sent.end - 1].idx]:
+            pieces.append(second)
+    return pieces
 
 
 def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Marked]) -> list[_Found]:
@@ -794,7 +866,11 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
         words = re.findall(r"\w+", ctx.text[a:b])
         if len(words) < 2:
             continue
-        if hit.kind != "according" and doc[hit.head].lemma_ not in ("call", "appeal", "push", "press") and not any(
+        broad = hit.kind in ("belief", "intent", "topic") or (
+            (head.lemma_ in INTENT_VERBS or head.lemma_ in TOPIC_VERBS or head.lemma_ in TOPIC_PREPS)
+            and not any(c.dep_ == "ccomp" for c in head.children)
+        )  # content from an infinitive, object or prepositional object rather than a clause
+        if hit.kind != "according" and not (broad and head.lemma_ not in INTENT_VERBS) and doc[hit.head].lemma_ not in ("call", "appeal", "push", "press") and not any(
             doc[i].pos_ in ("VERB", "AUX") for i in ctx.tokens_in(a, b)
         ):
             continue
@@ -805,9 +881,14 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
             subj = subject_of(head)
             if subj is None:
                 speaker = None
-        if hit.kind == "belief" and speaker is None:
-            continue  # a belief or finding with no holder is not an attribution
-        conf = (0.6 if hit.kind == "belief" else 0.75) if speaker is not None else 0.5
+        if (hit.kind == "belief" or broad) and (
+            speaker is None or head.dep_ == "relcl"
+            or (speaker.mention or "").lower() in ("i", "you", "we", "who", "which", "that")
+        ):
+            # a belief, finding or intention with no holder is not an attribution, nor is one in a
+            # relative clause ("who pledged to ...") or a first or second person aside ("you know ...")
+            continue
+        conf = (0.6 if hit.kind in ("belief", "intent", "topic") else 0.75) if speaker is not None else 0.5
         out.append(_Found(kind, a, b, speaker, _cue_record(ctx, hit), conf, paragraph=-1))
     covered = SpanIndex([(f.start, f.end) for f in out])
     for m in fragments:
@@ -819,6 +900,10 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
             out.append(f)
     return out
 
+
+#: Prepositions that carry what was said or named ("described as 'a con'", "accused of 'lying'");
+#: others ("said on 'Meet the Press'", "told reporters in 'the spin room'") are circumstances.
+_CONTENT_PREPS = frozenset("as of about for against".split())
 
 #: Verbs that take a quoted fragment as what someone said or named ("called it 'a con'").
 LABEL_VERBS = frozenset("call label describe dub brand term tweet write promise vow pledge accuse criticize criticise".split())
@@ -842,7 +927,8 @@ def _fragment_quote(ctx: _Ctx, m: Marked, frag_spans, passages: SpanIndex) -> Op
         return None
     if ctx.bp_index.overlaps(verb.idx, verb.idx + 1) or _crosses_line(ctx, verb.i, tok.i):
         return None
-    comps = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp", "oprd", "xcomp", "prep", "attr", "dative", "advcl")]
+    comps = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp", "oprd", "xcomp", "prep", "attr", "dative", "advcl")
+             and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
     if not comps:
         return None
     s = min(c.left_edge.i for c in comps)

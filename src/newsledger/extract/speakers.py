@@ -238,7 +238,13 @@ def name_parts(doc: Doc, tok: Token) -> NameParts:
         for j in range(right, tok.i, -1):
             if _is_nameish(doc[j]):
                 s, e = _propn_run(doc, j, tok.i + 1, right + 1)
-                if e - s >= 2 or doc[j].ent_type_ == "PERSON":
+                t = s
+                while t < e and doc[t].text.lower().rstrip(".") in TITLES_NODOT:
+                    t += 1
+                # not a name inside a modifier: "advisers to Mr. Obama", "a narrator in the Clinton ad"
+                inside = e < right + 1 or (s > 0 and doc[s - 1].pos_ == "ADP" and doc[s - 1].lower_ != "of") \
+                    or doc[j].dep_ == "poss"
+                if (e - s >= 2 or doc[j].ent_type_ == "PERSON") and not inside:
                     name = (s, e)
                 break
         if name is None:
