@@ -63,3 +63,12 @@ def test_topics_deduplicated_in_order():
 def test_iter_lines_strips_outer_space_only():
     text = "  a b  \n\nc\r\n"
     assert [text[s:e] for s, e in iter_lines(text)] == ["a b", "c"]
+
+
+def test_follow_lines_name_the_author_but_reporting_is_kept():
+    text = (
+        "Follow Lena Ostrova on Twitter @lenaostrova\n"
+        "Follow us on Telegram\n"
+        "Officials follow the talks on Twitter closely, the minister said, and few expect a deal this month.\n"
+    )
+    assert kinds(text) == [("share", "Follow Lena Ostrova on Twitter @lenaostrova"), ("share", "Follow us on Telegram")]

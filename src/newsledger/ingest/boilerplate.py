@@ -30,7 +30,7 @@ _APPEAL = re.compile(
     re.I,
 )
 _SHARE = re.compile(
-    r"^(?:share (?:this|on|via)\b.*|follow (?:us|\w+) on (?:twitter|facebook|instagram|x|tiktok|telegram)\b.*"
+    r"^(?:share (?:this|on|via)\b.*|follow (?:us|[\w.@’'-]+(?: [\w.@’'-]+){0,3}) on (?:twitter|facebook|instagram|x|tiktok|telegram|threads|bluesky)\b.*"
     r"|(?:(?:facebook|twitter|whatsapp|email|linkedin|pinterest|reddit|messenger|telegram|copy link|x)\s*[,|·]?\s*){2,}"
     r"|read more\s*:.*|read more|related\s*:.*|more stories\s*:?.*)$",
     re.I,
