@@ -37,10 +37,10 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4]
+        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4, 5]
     with open_store(db) as store:
         assert store.migrate() == []
-        assert len(store.migrations()) == 4
+        assert len(store.migrations()) == 5
 
 
 def test_wal_mode(sqlite_db):
@@ -130,3 +130,16 @@ def test_unreachable_postgresql_is_a_store_error_without_the_password():
     with pytest.raises(StoreError) as info:
         open_store("postgresql://someone:secret@127.0.0.1:1/nowhere?connect_timeout=2")
     assert "secret" not in str(info.value)
+
+
+def test_delete_removes_the_article_everywhere_and_search_forgets_it(db):
+    from newsledger.store import queries
+
+    kept, gone = record(TEXTS[0]), record(TEXTS[1])
+    with open_store(db) as store:
+        store.write([kept, gone])
+        assert len(queries.quotes(store, search="hold")) == 2
+        assert store.delete([gone.id]) == 1
+        assert store.count() == 1 and store.count("quotes") == 1
+        assert [r["article_id"] for r in queries.quotes(store, search="hold")] == [kept.id]
+        assert [r["id"] for r in queries.search_articles(store, "day")] == [kept.id]

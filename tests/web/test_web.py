@@ -167,10 +167,8 @@ def test_pages_are_stable_when_rows_are_added(client, store, web_db, nlp):
         start = ids.index((first["items"][-1]["article_id"], first["items"][-1]["id"])) + 1
         assert [(r["article_id"], r["id"]) for r in second["items"]] == ids[start:start + 3]
     finally:
-        with open_store(web_db) as s, s.transaction():
-            for t in ("quotes", "claims", "times", "entities", "events", "quotes_fts", "articles_fts"):
-                s.execute(f"DELETE FROM {t} WHERE article_id = ?", ("early00000000001",))
-            s.execute("DELETE FROM articles WHERE id = ?", ("early00000000001",))
+        with open_store(web_db) as s:
+            s.delete(["early00000000001"])
 
 
 def test_html_pages_link_to_the_next_page(client, store):

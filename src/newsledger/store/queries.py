@@ -14,7 +14,8 @@ from typing import Any, Optional
 from ..ledger.linker import find_ledger_entities
 from ..ledger.names import fold
 
-__all__ = ["quotes", "claims", "entities", "speakers", "timeline", "search_articles", "fts_query", "CLAIM_STATUSES"]
+__all__ = ["quotes", "claims", "entities", "speakers", "timeline", "search_articles", "fts_query", "text_match",
+           "search_param", "CLAIM_STATUSES"]
 
 CLAIM_STATUSES = ("claimed", "unverified", "confirmed", "disputed", "unattributed")
 
@@ -25,15 +26,18 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def _text_match(store, column_sql: str, fts_table: str, id_cols: str) -> str:
-    """SQL condition for full-text match of one ``?`` parameter on either engine."""
+def text_match(store, column_sql: str, fts_table: str, alias: str) -> str:
+    """SQL condition for full-text match of one ``?`` parameter on either engine.
+
+    SQLite: the FTS5 table's rowid is the indexed row's rowid.  PostgreSQL: a GIN
+    index on the same ``to_tsvector`` expression.
+    """
     if store.dialect == "sqlite":
-        return f"({id_cols}) IN (SELECT {'article_id, quote_id' if fts_table == 'quotes_fts' else 'article_id'} " \
-               f"FROM {fts_table} WHERE {fts_table} MATCH ?)"
+        return f"{alias}.rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"
     return f"to_tsvector('english', {column_sql}) @@ plainto_tsquery('english', ?)"
 
 
-def _search_param(store, text: str) -> str:
+def search_param(store, text: str) -> str:
     return fts_query(text) if store.dialect == "sqlite" else text
 
 
@@ -62,8 +66,8 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
         where.append(cond)
         args += cargs
     if search:
-        where.append(_text_match(store, "q.text || ' ' || coalesce(q.speaker_name, '')", "quotes_fts", "q.article_id, q.id"))
-        args.append(_search_param(store, search))
+        where.append(text_match(store, "q.text || ' ' || coalesce(q.speaker_name, '')", "quotes_fts", "q"))
+        args.append(search_param(store, search))
     if article:
         where.append("q.article_id = ?")
         args.append(article)
@@ -197,9 +201,9 @@ def _event_support(store, ids: list[str]) -> dict[str, list[str]]:
 
 def search_articles(store, text: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Articles whose title or text contain every word of ``text``."""
-    cond = _text_match(store, "coalesce(a.title, '') || ' ' || a.text", "articles_fts", "a.id")
+    cond = text_match(store, "coalesce(a.title, '') || ' ' || a.text", "articles_fts", "a")
     return store.execute(
         f"SELECT a.id, a.published, a.title, a.source, a.url FROM articles a WHERE {cond} "
         f"ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-        [_search_param(store, text), int(limit), int(offset)],
+        [search_param(store, text), int(limit), int(offset)],
     )

@@ -188,5 +188,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         "CREATE INDEX IF NOT EXISTS speaker_stats_quotes ON speaker_stats (quotes)",
     ]),
+    (5, "full-text indexes keyed by rowid (deletes by article no longer scan the index)", [
+        {"sqlite": "DROP TABLE IF EXISTS quotes_fts"},
+        {"sqlite": "DROP TABLE IF EXISTS articles_fts"},
+        {"sqlite": "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, tokenize='porter unicode61')"},
+        {"sqlite": "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize='porter unicode61')"},
+        {"sqlite": "INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, coalesce(speaker_name, '') FROM quotes"},
+        {"sqlite": "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles"},
+    ]),
 ]
 

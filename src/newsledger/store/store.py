@@ -123,29 +123,46 @@ class Store:
             ids = [(r.id,) for r in records]
             if ledger is not None:
                 ledger.unlink(self, [r.id for r in records])
-            for table in CHILD_TABLES:
-                self.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+            self._delete_extracted(ids)
             # with a linker the JSON form is written once, after it has added its links
             self.executemany(_UPSERT_ARTICLE, [_article_row(r, with_record=after is None) for r in records])
             for table, rows_of in _CHILD_ROWS.items():
                 self.executemany(_INSERT[table], [row for r in records for row in rows_of(r)])
             if self.dialect == "sqlite":  # PostgreSQL indexes the tables themselves
-                self.executemany("DELETE FROM quotes_fts WHERE article_id = ?", ids)
-                self.executemany("DELETE FROM articles_fts WHERE article_id = ?", ids)
                 self.executemany(
-                    "INSERT INTO quotes_fts (article_id, quote_id, text, speaker) VALUES (?, ?, ?, ?)",
-                    [(r.id, q.id, q.text, q.speaker.name if q.speaker and q.speaker.name else "") for r in records for q in r.quotes],
-                )
+                    "INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, coalesce(speaker_name, '') "
+                    "FROM quotes WHERE article_id = ?", ids)
                 self.executemany(
-                    "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
-                    [(r.id, r.title or "", r.text) for r in records],
-                )
+                    "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text "
+                    "FROM articles WHERE id = ?", ids)
             if after is not None:
                 after(self, records)
                 # links found by ``after`` belong in the stored JSON form too
                 self.executemany("UPDATE articles SET record = ? WHERE id = ?",
                                  [(_json(r.to_dict()), r.id) for r in records])
         return len(records)
+
+    def _delete_extracted(self, ids: list[tuple[str]]) -> None:
+        """Every row extracted from these articles, full-text rows included (they share the indexed row's rowid)."""
+        if self.dialect == "sqlite":
+            self.executemany("DELETE FROM quotes_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE article_id = ?)", ids)
+            self.executemany("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE id = ?)", ids)
+        for table in CHILD_TABLES:
+            self.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+
+    def delete(self, article_ids: Sequence[str], ledger: Optional["LinksRecords"] = None) -> int:
+        """Remove articles with everything extracted from them (and, given a ledger, their links)."""
+        ids = [(a,) for a in article_ids]
+        if not ids:
+            return 0
+        with self.transaction():
+            if ledger is not None:
+                ledger.unlink(self, list(article_ids))
+            self._delete_extracted(ids)
+            self.executemany("DELETE FROM articles WHERE id = ?", ids)
+            if ledger is not None:
+                ledger.link(self, [])
+        return len(ids)
 
     # -- reads ----------------------------------------------------------------------
     def has(self, article_id: str, pipeline_version: Optional[str] = None) -> bool:

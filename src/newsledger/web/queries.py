@@ -20,7 +20,7 @@ from typing import Any, Optional, Sequence
 
 from ..ledger.linker import find_ledger_entities
 from ..ledger.names import fold
-from ..store.queries import fts_query
+from ..store.queries import search_param, text_match
 
 __all__ = [
     "BadCursor", "encode_cursor", "decode_cursor", "Page",
@@ -69,11 +69,9 @@ def _rowcmp(columns: Sequence[str], op: str) -> str:
     return f"({', '.join(columns)}) {op} ({', '.join('?' for _ in columns)})"
 
 
-def _fts(store, table: str, columns_sql: str, id_cols: str, text: str) -> tuple[str, list]:
-    if store.dialect == "sqlite":
-        picked = "article_id, quote_id" if table == "quotes_fts" else "article_id"
-        return f"({id_cols}) IN (SELECT {picked} FROM {table} WHERE {table} MATCH ?)", [fts_query(text)]
-    return f"to_tsvector('english', {columns_sql}) @@ plainto_tsquery('english', ?)", [text]
+def _fts(store, table: str, columns_sql: str, alias: str, text: str) -> tuple[str, list]:
+    """Full-text condition and its parameter, the same on both engines as the CLI's (store.queries)."""
+    return text_match(store, columns_sql, table, alias), [search_param(store, text)]
 
 
 def resolve_entities(store, ref: str) -> list[str]:
@@ -142,7 +140,7 @@ def quotes_page(store, speaker: Optional[str] = None, search: Optional[str] = No
         args += cargs
     if search:
         cond, cargs = _fts(store, "quotes_fts", "q.text || ' ' || coalesce(q.speaker_name, '')",
-                           "q.article_id, q.id", search)
+                           "q", search)
         where.append(cond)
         args += cargs
     if article:
@@ -393,7 +391,7 @@ def timeline_page(store, entity: Optional[str] = None, date_from: Optional[str] 
 def search_articles_page(store, text: str, after: Optional[str] = None, limit: int = 20) -> Page:
     """Articles whose title or text contain every word of ``text``; newest first."""
     cur = decode_cursor(after, 2)
-    cond, args = _fts(store, "articles_fts", "coalesce(a.title, '') || ' ' || a.text", "a.id", text)
+    cond, args = _fts(store, "articles_fts", "coalesce(a.title, '') || ' ' || a.text", "a", text)
     where = [cond]
     if cur:
         where.append(_rowcmp(["coalesce(a.published, '')", "a.id"], "<"))
