@@ -87,3 +87,27 @@ def test_related_claims_repeat_and_contradict():
     assert [r["article_id"] for r in rel["repeats"]] == ["b"]
     assert [r["article_id"] for r in rel["contradicts"]] == ["c"]
     assert "5300" in tokens("as many as 5,300")
+
+
+def test_claim_index_sees_commits_from_other_connections(tmp_path):
+    """The related-claims index is rebuilt after another connection (thread, worker, CLI) commits."""
+    from newsledger.store import open_store
+
+    db = str(tmp_path / "s.db")
+
+    def add(store, aid, text):
+        store.execute("INSERT INTO articles (id, source, format, text, topics, boilerplate, record, ingested_at) "
+                      "VALUES (?, ?, 'text', ?, '[]', '[]', '{}', 'now')", (aid, aid, text))
+        store.execute("INSERT INTO claims (article_id, id, text, start_char, end_char, status) "
+                      "VALUES (?, 'c1', ?, 0, 1, 'claimed')", (aid, text))
+
+    reader, writer = open_store(db), open_store(db)
+    add(writer, "a", "Grain exports from Odemar rose to record levels")
+    idx = ClaimIndex()
+    claim = {"article_id": "a", "id": "c1", "text": "Grain exports from Odemar rose to record levels",
+             "quantity": None, "counts": None}
+    assert idx.related(reader, claim)["repeats"] == []
+    add(writer, "b", "Grain exports from Odemar rose to record levels, officials said")
+    assert [r["article_id"] for r in idx.related(reader, claim)["repeats"]] == ["b"]
+    reader.close()
+    writer.close()

@@ -62,8 +62,11 @@ class View:
 
     template: str
     context: dict[str, Any]
-    data: Any
+    data: Any  # or a callable making it: only the JSON twin pays for it
     status: int = 200
+
+    def json_data(self) -> Any:
+        return self.data() if callable(self.data) else self.data
 
 
 @dataclass
@@ -153,17 +156,20 @@ def create_app(settings_or_db_url: Union[Settings, str, None] = None, token: Opt
     def page(path: str, template: str, summary: str) -> Callable:
         """Register a page at ``path`` and its JSON twin at ``path.json`` (registered first: it is more specific)."""
         def deco(fn: Callable[..., View]) -> Callable:
+            # Pages run on the event loop, not in the thread pool: each is a few indexed, LIMITed queries
+            # and some rendering (a few ms), and handing them to 40 threads contending for the GIL made
+            # latency under load far worse (requests time-sliced against each other instead of served in turn).
             @functools.wraps(fn)
-            def as_json(*args, **kwargs):
+            async def as_json(*args, **kwargs):
                 view = fn(*args, **kwargs)
-                return JSONResponse(_jsonable(view.data), status_code=view.status)
+                return JSONResponse(_jsonable(view.json_data()), status_code=view.status)
 
             @functools.wraps(fn)
-            def as_html(*args, **kwargs):
+            async def as_html(*args, **kwargs):
                 request: Request = kwargs["request"]
                 view = fn(*args, **kwargs)
                 if _wants_json(request):
-                    return JSONResponse(_jsonable(view.data), status_code=view.status)
+                    return JSONResponse(_jsonable(view.json_data()), status_code=view.status)
                 return templates.TemplateResponse(request, template, view.context, status_code=view.status)
 
             as_json.__name__ = fn.__name__ + "_json"
@@ -230,7 +236,7 @@ def create_app(settings_or_db_url: Union[Settings, str, None] = None, token: Opt
         links = {e.id: e.ledger_entity for e in record.entities if e.ledger_entity}
         ctx = {"r": record, "body": render_body(record), "links": links,
                "times": {t.id: t for t in record.times}}
-        return View("article.html", ctx, record.to_dict())
+        return View("article.html", ctx, record.to_dict)
 
     @page("/speakers", "speakers.html", "Who is quoted, most quoted first")
     def speakers(request: Request, after: Optional[str] = after_q, limit: int = limit_q) -> View:
@@ -280,9 +286,9 @@ def create_app(settings_or_db_url: Union[Settings, str, None] = None, token: Opt
         store = state.store()
         pg = wq.claims_page(store, status=status or None, source=source or None, search=q or None,
                             date_from=date_from or None, date_to=date_to or None, after=after, limit=limit)
-        for c in pg["items"]:
+        for c, rel in zip(pg["items"], state.claim_index.related_many(store, pg["items"])):
             c.pop("rank", None)
-            c.update(state.claim_index.related(store, c))
+            c.update(rel)
         data = paged(request, pg)
         ctx = {"page": data, "f": {"status": status or "", "source": source or "", "q": q or "",
                                    "from": date_from or "", "to": date_to or ""}}

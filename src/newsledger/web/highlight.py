@@ -98,27 +98,37 @@ _BREAK = re.compile(r"\S+\s*|\s+")
 
 def segments(text: str, marks: list[Mark], boilerplate: list[tuple[int, int]] = ()) -> list[tuple[str, list[Mark], bool]]:
     """``(text, marks covering it, in boilerplate)`` pieces that concatenate back to ``text``."""
-    cuts = {0, len(text)}
+    n = len(text)
+    cuts = {0, n}
     for m in marks:
-        cuts.update((m.start, m.end))
+        cuts.add(m.start)
+        cuts.add(m.end)
     for s, e in boilerplate:
-        cuts.update((s, e))
-    for mt in _BREAK.finditer(text):  # word-sized pieces: an underline never wraps inside a piece
-        cuts.add(mt.end())
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            cuts.update((i, i + 1))
-    points = sorted(c for c in cuts if 0 <= c <= len(text))
+        cuts.add(s)
+        cuts.add(e)
+    # word-sized pieces: an underline never wraps inside a piece; a newline is a piece of its own
+    cuts.update(mt.end() for mt in _BREAK.finditer(text))
+    i = text.find("\n")
+    while i >= 0:
+        cuts.add(i)
+        cuts.add(i + 1)
+        i = text.find("\n", i + 1)
+    points = sorted(c for c in cuts if 0 <= c <= n)
     starts: dict[int, list[Mark]] = {}
     for m in marks:
         starts.setdefault(m.start, []).append(m)
     bp = sorted(boilerplate)
     out = []
     active: list[Mark] = []
+    slot = lambda m: m.slot  # noqa: E731
     for a, b in zip(points, points[1:]):
-        active = [m for m in active if m.end > a] + starts.get(a, [])
-        in_bp = any(s <= a and b <= e for s, e in bp)
-        out.append((text[a:b], sorted(active, key=lambda m: m.slot), in_bp))
+        if active:
+            active = [m for m in active if m.end > a]
+        started = starts.get(a)
+        if started:
+            active = active + started
+        in_bp = any(s <= a and b <= e for s, e in bp) if bp else False
+        out.append((text[a:b], sorted(active, key=slot) if len(active) > 1 else list(active), in_bp))
     return out
 
 
@@ -127,6 +137,8 @@ def render_body(record: Record) -> Markup:
     marks = marks_for(record)
     levels = assign_slots(marks)
     parts: list[str] = [f'<div class="body levels-{min(levels, MAX_SLOTS)}">']
+    # consecutive pieces mostly share their marks: build each distinct wrapper once
+    wrappers: dict[tuple, tuple[str, str]] = {}
     for piece, covering, in_bp in segments(record.text, marks, [tuple(b.span) for b in record.boilerplate]):
         if piece == "\n":
             parts.append("\n")
@@ -134,15 +146,21 @@ def render_body(record: Record) -> Markup:
         if not covering and not in_bp:
             parts.append(str(escape(piece)))
             continue
-        classes = ["seg"] + (["bp"] if in_bp else []) + sorted({f"has-{m.layer}" for m in covering})
-        # nested quotes: a click opens the innermost one covering the piece
-        quote = min((m for m in covering if m.layer == "quote"), key=lambda m: m.end - m.start, default=None)
-        title = "; ".join(m.label for m in covering)
-        lines = "".join(
-            f'<span class="ul l-{m.layer} {escape(m.css)} s{min(m.slot, MAX_SLOTS - 1)}"></span>' for m in covering)
-        tag = "a" if quote else "span"
-        href = f' href="#quote-{escape(quote.item)}" data-quote="{escape(quote.item)}"' if quote else ""
-        title_attr = f' title="{escape(title)}"' if title else ""
-        parts.append(f'<{tag} class="{" ".join(classes)}"{href}{title_attr}>{escape(piece)}{lines}</{tag}>')
+        key = (in_bp, *map(id, covering))
+        wrap = wrappers.get(key)
+        if wrap is None:
+            classes = ["seg"] + (["bp"] if in_bp else []) + sorted({f"has-{m.layer}" for m in covering})
+            # nested quotes: a click opens the innermost one covering the piece
+            quote = min((m for m in covering if m.layer == "quote"), key=lambda m: m.end - m.start, default=None)
+            title = "; ".join(m.label for m in covering)
+            lines = "".join(
+                f'<span class="ul l-{m.layer} {escape(m.css)} s{min(m.slot, MAX_SLOTS - 1)}"></span>' for m in covering)
+            tag = "a" if quote else "span"
+            href = f' href="#quote-{escape(quote.item)}" data-quote="{escape(quote.item)}"' if quote else ""
+            title_attr = f' title="{escape(title)}"' if title else ""
+            wrap = wrappers[key] = (f'<{tag} class="{" ".join(classes)}"{href}{title_attr}>', f"{lines}</{tag}>")
+        parts.append(wrap[0])
+        parts.append(str(escape(piece)))
+        parts.append(wrap[1])
     parts.append("</div>")
     return Markup("".join(parts))
