@@ -88,14 +88,35 @@ def extract(paths, published, strict, max_bytes, output) -> None:
 @strict_option
 @max_bytes_option
 @click.option("--force", is_flag=True, help="Re-extract articles already stored by this pipeline version.")
-def ingest(paths, db, published, strict, max_bytes, force) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction (default: $NEWSLEDGER_WORKERS or 1; 1 runs in this process).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Articles per store transaction (default: $NEWSLEDGER_BATCH_SIZE or 64).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run extraction on the Dask cluster at this scheduler address (tcp://host:8786).")
+@click.option("--dask-local", type=click.IntRange(min=1), metavar="N", default=None,
+              help="Run extraction on a local Dask cluster of N worker processes.")
+@click.option("--run-dir", type=click.Path(file_okay=False), default=None,
+              help="Dask runs: keep partition results (part-NNNNN.jsonl) here; a rerun reuses finished partitions.")
+@click.option("--partition-files", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Dask runs: at most this many input files per task (a large WARC is split by records).")
+def ingest(paths, db, published, strict, max_bytes, force, workers, batch_size, scheduler, dask_local, run_dir,
+           partition_files) -> None:
     """Extract records from PATHS and write them into the store (idempotent, batched)."""
-    from ..ledger.linker import Ledger
+    from ..scale.writer import BatchWriter
     from ..store import open_store
 
-    run = Run(Settings.from_env(db=db, published=published, strict=strict, max_bytes=max_bytes))
-    written = skipped = 0
+    if scheduler and dask_local:
+        raise click.UsageError("give --scheduler or --dask-local, not both")
+    if run_dir and not (scheduler or dask_local):
+        raise click.UsageError("--run-dir is for Dask runs (--scheduler or --dask-local)")
+    run = Run(Settings.from_env(db=db, published=published, strict=strict, max_bytes=max_bytes, workers=workers,
+                                batch_size=batch_size))
+    skipped = 0
+    engine = "dask" if (scheduler or dask_local) else ("processes" if run.settings.workers > 1 else "inline")
     with open_store(run.settings.db) as store:
+        writer = BatchWriter(store, run.settings.batch_size)
+
         def fresh(articles: Iterable[Article]) -> Iterator[Article]:
             nonlocal skipped
             for article in articles:
@@ -104,25 +125,64 @@ def ingest(paths, db, published, strict, max_bytes, force) -> None:
                     continue
                 yield article
 
-        batch: list[Record] = []
-        ledger = Ledger()
+        pool = None
         try:
             with progress("ingest") as bar:
-                for record in _records(run, fresh(_articles(run, paths)), bar):
-                    batch.append(record)
-                    if len(batch) >= run.settings.batch_size:
-                        written += store.write(batch, ledger=ledger)
-                        batch.clear()
-                written += store.write(batch, ledger=ledger)
+                if engine == "dask":
+                    skipped += _ingest_dask(run, paths, store, writer, bar, scheduler, dask_local, run_dir, force,
+                                            partition_files)
+                elif engine == "processes":
+                    from ..scale.local import WorkerPool
+
+                    pool = WorkerPool(run.settings.workers, model=run.settings.model,
+                                      chunk=min(run.settings.batch_size, 16))
+                    for record in pool.records(fresh(_articles(run, paths))):
+                        writer.add(record)
+                        bar.advance()
+                else:
+                    for record in _records(run, fresh(_articles(run, paths)), bar):
+                        writer.add(record)
+                writer.flush()
         except KeyboardInterrupt:
-            click.echo(f"interrupted: {written} articles stored; rerun to complete the rest", err=True)
+            if pool is not None:
+                pool.close(wait=False)
+                pool = None
+            click.echo(f"interrupted: {writer.written} articles written (whole batches only), {skipped} unchanged, "
+                       f"{run.failed} failed; rerun to complete the rest", err=True)
             sys.exit(130)
+        finally:
+            if pool is not None:
+                pool.close(wait=sys.exc_info()[0] is None)
         total = store.count()
     click.echo(
-        f"{written} articles written, {skipped} unchanged, {run.failed} failed; {total} in {run.settings.db}",
+        f"{writer.written} articles written, {skipped} unchanged, {run.failed} failed; {total} in {run.settings.db}",
         err=True,
     )
     sys.exit(1 if run.failed else 0)
+
+
+def _ingest_dask(run: Run, paths, store, writer, bar, scheduler, dask_local, run_dir, force, partition_files) -> int:
+    """The Dask path of ``ingest``; returns how many articles were skipped as unchanged."""
+    try:
+        from ..scale.distributed import ingest_dask, stored_fingerprints
+    except ImportError as exc:  # dask is an optional dependency
+        raise click.UsageError(f"Dask runs need dask[distributed] installed ({exc})") from None
+    if "-" in paths:
+        raise click.UsageError("standard input cannot be split across a cluster: name files or directories")
+
+    def on_error(message: str) -> None:
+        run.failed += 1
+        click.echo(f"error: {message}", err=True)
+        if run.settings.strict:
+            raise click.exceptions.Exit(1)
+
+    skip = frozenset() if force else stored_fingerprints(store, __version__)
+    summary = ingest_dask(list(paths), writer, run.settings, scheduler=scheduler, local_workers=dask_local,
+                          run_dir=run_dir, skip=skip, on_error=on_error, on_record=bar.advance,
+                          files_per_partition=partition_files)
+    if summary.reused:
+        click.echo(f"reused {summary.reused} of {summary.partitions} partitions from {summary.run_dir}", err=True)
+    return summary.skipped
 
 
 @cli.command()

@@ -57,27 +57,54 @@ def _by_entity(store, name: str, alias: str, name_column: str) -> tuple[str, str
     return "LEFT JOIN", f"({alias}.ledger_entity IS NULL AND lower({name_column}) LIKE ?)", [f"%{fold(name)}%"]
 
 
+_QUOTE_COLUMNS = (
+    "SELECT q.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
+    "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
+    "q.confidence, e.ledger_entity AS entity, a.title "
+)
+_QUOTE_JOINS = (
+    "{join} entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+    "JOIN articles a ON a.id = q.article_id LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
+)
+_QUOTE_TEXT = "q.text || ' ' || coalesce(q.speaker_name, '')"
+
+
+def _quotes_by_relevance(store, search: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Full-text search alone: best matches first (bm25 / ts_rank), so a common word stays fast."""
+    if store.dialect == "sqlite":
+        sql = (_QUOTE_COLUMNS + "FROM (SELECT rowid AS rid, rank FROM quotes_fts WHERE quotes_fts MATCH ? "
+               "ORDER BY rank LIMIT ?) f JOIN quotes q ON q.rowid = f.rid " + _QUOTE_JOINS.format(join="LEFT JOIN")
+               + " ORDER BY f.rank, q.published, q.article_id, q.start_char LIMIT ? OFFSET ?")
+        return store.execute(sql, [fts_query(search), int(limit) + int(offset), int(limit), int(offset)])
+    vector = f"to_tsvector('english', {_QUOTE_TEXT})"
+    sql = (_QUOTE_COLUMNS + "FROM quotes q " + _QUOTE_JOINS.format(join="LEFT JOIN")
+           + f" WHERE {vector} @@ plainto_tsquery('english', ?) "
+           f"ORDER BY ts_rank({vector}, plainto_tsquery('english', ?)) DESC, q.published, q.article_id, q.start_char "
+           "LIMIT ? OFFSET ?")
+    return store.execute(sql, [search, search, int(limit), int(offset)])
+
+
 def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, article: Optional[str] = None,
            limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes in publication order, optionally by one speaker (any spelling) or matching words."""
+    """Quotes in publication order, by one speaker (any spelling) and/or containing words.
+
+    A search on its own lists the best matches first instead.
+    """
+    if search and not speaker and not article:
+        return _quotes_by_relevance(store, search, limit, offset)
     where, args, join = [], [], "LEFT JOIN"
     if speaker:
         join, cond, cargs = _by_entity(store, speaker, "e", "q.speaker_name")
         where.append(cond)
         args += cargs
     if search:
-        where.append(text_match(store, "q.text || ' ' || coalesce(q.speaker_name, '')", "quotes_fts", "q"))
+        where.append(text_match(store, _QUOTE_TEXT, "quotes_fts", "q"))
         args.append(search_param(store, search))
     if article:
         where.append("q.article_id = ?")
         args.append(article)
     sql = (
-        "SELECT q.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
-        "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
-        "q.confidence, e.ledger_entity AS entity, a.title "
-        f"FROM quotes q {join} entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
-        "JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
+        _QUOTE_COLUMNS + "FROM quotes q " + _QUOTE_JOINS.format(join=join)
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY q.published, q.article_id, q.start_char LIMIT ? OFFSET ?"
     )
