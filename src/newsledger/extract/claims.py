@@ -139,16 +139,36 @@ def _checkworthy(span: SpacySpan, has_quantity: bool) -> bool:
     return any(t.lemma_.lower() in _KEYWORDS or t.lower_ in _KEYWORDS for t in span)
 
 
-def _source_name(tok: Token) -> tuple[str, tuple[int, int]]:
-    """The noun phrase of a source token, without a leading determiner."""
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "prep") or t.i == tok.i]
-    left = min(t.i for t in toks)
-    right = max(t.i for t in toks)
-    # keep a compact phrase: from the leftmost modifier to the head (plus compound "of" phrases)
-    span = tok.doc[left:right + 1]
+_CLAUSE_DEPS = ("relcl", "acl", "appos", "punct", "prep")
+
+
+def _in_phrase(t: Token, head: Token) -> bool:
+    """Whether ``t`` belongs to the compact phrase of ``head``: no clause, apposition or PP on its path up."""
+    while t.i != head.i:
+        if t.dep_ in _CLAUSE_DEPS:
+            return False
+        t = t.head
+    return True
+
+
+def _source_name(tok: Token) -> tuple[str, str, tuple[int, int]]:
+    """(name, mention, span) of a source token's noun phrase, without a leading determiner.
+
+    A role with a name in apposition ("Solvany's harbour master, Captain Jonas Vardy") is
+    named by the apposition, and the mention covers both.
+    """
+    toks = [t for t in tok.subtree if _in_phrase(t, tok)]
+    doc = tok.doc
+    span = doc[min(t.i for t in toks):max(t.i for t in toks) + 1]
     while len(span) > 1 and span[0].dep_ == "det":
         span = span[1:]
-    return span.text, (span.start_char, span.end_char)
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i), None)
+    if appos is None or tok.pos_ == "PROPN":
+        return span.text, span.text, (span.start_char, span.end_char)
+    named = [t for t in appos.subtree if _in_phrase(t, appos)]
+    name = doc[min(t.i for t in named):max(t.i for t in named) + 1]
+    mention = doc[span.start:name.end]
+    return name.text, mention.text, (mention.start_char, mention.end_char)
 
 
 class _Builder:
@@ -212,17 +232,17 @@ class _Builder:
     def source_for(self, tok: Optional[Token], sent: SpacySpan, claim_span: tuple[int, int]) -> Optional[ClaimSource]:
         q = self.quote_at(*claim_span)
         if tok is not None:
-            name, span = _source_name(tok)
+            name, mention, span = _source_name(tok)
             if tok.lower_ in _PRONOUNS or tok.lower_ == "it":
                 if q is not None and q.speaker is not None and q.speaker.name:
-                    return ClaimSource(name=q.speaker.name, mention=name, span=span, quote=q.id)
+                    return ClaimSource(name=q.speaker.name, mention=mention, span=span, quote=q.id)
                 if tok.lower_ == "it":
                     return self.named_in(sent)
                 ref = self.antecedent(tok)
-                return ClaimSource(name=ref or name, mention=name, span=span, quote=q.id if q else None)
+                return ClaimSource(name=ref or name, mention=mention, span=span, quote=q.id if q else None)
             if q is not None and q.speaker is not None and q.speaker.name:
-                return ClaimSource(name=q.speaker.name, mention=name, span=span, quote=q.id)
-            return ClaimSource(name=name, mention=name, span=span)
+                return ClaimSource(name=q.speaker.name, mention=mention, span=span, quote=q.id)
+            return ClaimSource(name=name, mention=mention, span=span)
         if q is not None and q.speaker is not None and q.speaker.name:
             return ClaimSource(name=q.speaker.name, mention=q.speaker.mention, span=q.speaker.span, quote=q.id)
         return self.named_in(sent)
@@ -233,8 +253,8 @@ class _Builder:
             if t.dep_ in ("agent",) or (t.lower_ in ("by", "from") and t.head.lemma_ in ("release", "issue", "publish", "statement", "report")):
                 objs = [c for c in t.children if c.dep_ == "pobj"]
                 if objs:
-                    name, span = _source_name(objs[0])
-                    return ClaimSource(name=name, mention=name, span=span)
+                    name, mention, span = _source_name(objs[0])
+                    return ClaimSource(name=name, mention=mention, span=span)
         return None
 
     def antecedent(self, tok: Token) -> Optional[str]:

@@ -434,9 +434,11 @@ class NameBook:
                     continue
                 if prefer == m.name:
                     return m.name
+                if g == p and best_any is not None:
+                    return m.name  # a person known to agree beats a nearer one of unknown gender who was no subject
                 if best_any is None:
                     best_any = m.name
-                    if m.subject:
+                    if m.subject or g == p:
                         return m.name
             else:
                 if m.kind != "ORG":
@@ -448,7 +450,8 @@ class NameBook:
 
 
 def _gender_of(words: Sequence[str], before: Sequence[str]) -> Optional[str]:
-    for w in list(before)[-3:]:
+    """Gender from title or role words near the name (before it, or in an apposition after), else the given name."""
+    for w in list(before)[-6:]:
         lw = w.lower()
         if lw in _FEMALE_WORDS:
             return "f"
@@ -504,6 +507,8 @@ def build_namebook(doc: Doc, subject_tokens: Sequence[int] = (), exclude: Option
             words = _name_words(ent)
             if words and book.is_person(words):
                 before = [t.text for t in doc[max(0, ent.start - 3) : ent.start]]
+                if ent.end < len(doc) and doc[ent.end].text == ",":  # "Olena Brisk, a spokeswoman for ..."
+                    before += [t.text for t in doc[ent.end + 1 : min(len(doc), ent.end + 4)]]
                 g = _gender_of(words, before)
                 name = book.person_name(words)
                 if g and name and name not in book.genders:
