@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["ensure_extensions", "EXTENSIONS", "SPAN_KEYS"]
+__all__ = ["ensure_extensions", "boilerplate_of", "EXTENSIONS", "SPAN_KEYS"]
 
 #: Attribute name -> what it holds.  All default to None ("not computed").
 EXTENSIONS = {
@@ -23,6 +23,15 @@ EXTENSIONS = {
 
 #: doc.spans keys written by the components.
 SPAN_KEYS = ("boilerplate", "quotes", "speakers", "cues", "times", "claims", "entities", "events")
+
+
+def boilerplate_of(doc: Doc) -> list:
+    """The doc's boilerplate spans, computed from its text when no reader supplied them."""
+    if doc._.nl_boilerplate is None:
+        from ..ingest.boilerplate import find_boilerplate
+
+        doc._.nl_boilerplate = find_boilerplate(doc.text)
+    return doc._.nl_boilerplate
 
 
 def ensure_extensions() -> None:

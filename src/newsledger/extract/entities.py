@@ -20,14 +20,13 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..ingest.boilerplate import find_boilerplate
 from ..ledger.names import (
     COUNTRY_FORMS, ORG_WORDS, ROLE_HEADS, TITLE_WORDS, fold, formal_org_name, org_key, person_parts, place_key,
     same_person,
 )
 from ..records import Entity, Mention
-from ._doc import ensure_extensions
-from .spans import SpanIndex
+from ._doc import boilerplate_of, ensure_extensions
+from .spans import SpanIndex, char_spans
 
 __all__ = ["find_entities", "EntityLinker", "role_before", "role_after"]
 
@@ -357,18 +356,11 @@ class EntityLinker:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        boilerplate = doc._.nl_boilerplate
-        if boilerplate is None:
-            boilerplate = doc._.nl_boilerplate = find_boilerplate(doc.text)
+        boilerplate = boilerplate_of(doc)
         entities = find_entities(doc, boilerplate, _topic_items(doc.text, boilerplate))
         doc._.nl_entities = entities
-        spans = []
-        for e in entities:
-            for m in e.mentions:
-                span = doc.char_span(m.span[0], m.span[1], label=e.type, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-        doc.spans["entities"] = spans
+        types = {id(m): e.type for e in entities for m in e.mentions}
+        doc.spans["entities"] = char_spans(doc, [m for e in entities for m in e.mentions], label=lambda m: types[id(m)])
         link_speakers(doc, entities)
         return doc
 

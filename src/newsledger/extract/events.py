@@ -22,11 +22,10 @@ from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..ingest.boilerplate import find_boilerplate
 from ..ledger.names import COUNTRY_FORMS, fold, place_key
 from ..records import Entity, Event, Mention, TimeExpr
-from ._doc import ensure_extensions
-from .spans import SpanIndex
+from ._doc import boilerplate_of, ensure_extensions
+from .spans import SpanIndex, char_spans
 
 __all__ = ["EVENT_TRIGGERS", "find_events", "EventFinder"]
 
@@ -228,17 +227,9 @@ class EventFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        boilerplate = doc._.nl_boilerplate
-        if boilerplate is None:
-            boilerplate = doc._.nl_boilerplate = find_boilerplate(doc.text)
-        events = find_events(doc, doc._.nl_times or [], doc._.nl_entities or [], boilerplate)
+        events = find_events(doc, doc._.nl_times or [], doc._.nl_entities or [], boilerplate_of(doc))
         doc._.nl_events = events
-        spans = []
-        for e in events:
-            span = doc.char_span(e.span[0], e.span[1], label=e.type, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["events"] = spans
+        doc.spans["events"] = char_spans(doc, events, label=lambda e: e.type)
         return doc
 
 

@@ -29,9 +29,9 @@ from typing import Iterable, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..ingest.boilerplate import find_boilerplate
+from ..ingest.boilerplate import iter_lines
 from ..records import Boilerplate, Cue, Quote, Speaker
-from ._doc import ensure_extensions
+from ._doc import boilerplate_of, ensure_extensions
 from .cues import INTENT_VERBS, INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS, CueHit, find_cues
 from .speakers import GROUP_NOUNS, NameBook, SpeakerFinder, build_namebook, subject_of
 from .spans import SpanIndex
@@ -80,19 +80,7 @@ class Marked:
 def paragraphs(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line, outer whitespace trimmed, minus lines in ``skip``."""
     skipped = set(skip)
-    out = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        line = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
-        lead = len(line) - len(line.lstrip())
-        content = line.strip()
-        if content:
-            s = pos + lead
-            e = s + len(content)
-            if (s, e) not in skipped:
-                out.append((s, e))
-        pos += len(raw)
-    return out
+    return [line for line in iter_lines(text) if line not in skipped]
 
 
 def _role(text: str, i: int, mark: str, lo: int, hi: int) -> str:
@@ -961,9 +949,7 @@ def extract_quotes(doc: Doc, boilerplate: Optional[Sequence[Boilerplate]] = None
     """Every quote in the doc, in text order, ids q1, q2, ..."""
     text = doc.text
     if boilerplate is None:
-        boilerplate = doc._.nl_boilerplate
-        if boilerplate is None:
-            boilerplate = find_boilerplate(text)
+        boilerplate = boilerplate_of(doc)
     bp_spans = [tuple(b.span) for b in boilerplate]
     bp_index = SpanIndex(bp_spans)  # type: ignore[arg-type]
     paras = paragraphs(text, bp_spans)  # type: ignore[arg-type]
