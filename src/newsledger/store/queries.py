@@ -141,7 +141,11 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
 
 def entities(store, type: Optional[str] = None, name: Optional[str] = None, limit: int = 100,
              offset: int = 0) -> list[dict[str, Any]]:
-    """Ledger entities, most cited first, with aliases and dated roles."""
+    """Ledger entities, most cited first, with aliases and dated roles.
+
+    Looked up by ``name``, each also carries ``links``: every article entity joined
+    into it, as written there, with the reason it was joined (why two names are one).
+    """
     if name:
         rows = find_ledger_entities(store, name, type)
     else:
@@ -154,8 +158,14 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, limi
     for r in rows:
         aliases = json.loads(r["aliases"]) if isinstance(r["aliases"], str) else r["aliases"]
         roles = json.loads(r["roles"]) if isinstance(r["roles"], str) else r["roles"]
-        out.append({"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
-                    "aliases": aliases, "roles": sorted({x["role"] for x in roles}), "role_history": roles})
+        item = {"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
+                "aliases": aliases, "roles": sorted({x["role"] for x in roles}), "role_history": roles}
+        if name:
+            item["links"] = store.execute(
+                "SELECT e.article_id AS article, a.published, e.name AS written, e.link_reason AS reason "
+                "FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.ledger_entity = ? "
+                "ORDER BY a.published, e.article_id LIMIT 1000", (r["id"],))
+        out.append(item)
     return out
 
 
