@@ -140,7 +140,8 @@ def _candidates(doc: Doc, skip: SpanIndex) -> list[_Cand]:
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     # organisation descriptions first: they are longer than the ents inside them
-    for m in _ORG_DESCRIPTION.finditer(doc.text):
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    for m in _ORG_DESCRIPTION.finditer(text):
         if skip.overlaps(m.start(), m.end()):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -149,8 +150,8 @@ def _candidates(doc: Doc, skip: SpanIndex) -> list[_Cand]:
         word = doc.char_span(m.start("country"), m.end("country"), alignment_mode="expand")
         if fold(m.group("country")) not in COUNTRY_FORMS and not (word and word[0].ent_type_ in ("NORP", "GPE")):
             continue
-        text = doc.text[m.start():m.end()]
-        out.append(_Cand(m.start(), m.end(), text, "ORG", (span.start, span.end), formal_org_name(text)))
+        found = text[m.start():m.end()]
+        out.append(_Cand(m.start(), m.end(), found, "ORG", (span.start, span.end), formal_org_name(found)))
         taken.append((span.start, span.end))
     ents = list(doc.ents)
     for k, ent in enumerate(ents):

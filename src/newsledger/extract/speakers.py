@@ -608,7 +608,7 @@ class SpeakerFinder:
                            role=sp.role)
         parts = name_parts(doc, tok)
         ms, me = parts.mention
-        mention_text = doc.text[doc[ms].idx : doc[me - 1].idx + len(doc[me - 1])]
+        mention_text = doc[ms:me].text  # not doc.text[...]: that rebuilds the whole text on every call
         span = (doc[ms].idx, doc[ms].idx + len(mention_text))
         if parts.pronoun is not None:
             name = self.book.resolve(parts.pronoun, doc[ms].idx, self.blocked, prefer=prefer)
