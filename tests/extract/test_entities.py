@@ -73,3 +73,15 @@ def test_every_mention_slices_and_ids_are_in_order(entities):
 def test_boilerplate_is_not_an_entity(entities):
     advert = TEXT.index("Advert")
     assert not any(m.span[0] == advert for e in entities for m in e.mentions)
+
+
+def test_a_town_the_model_calls_a_person_is_a_place_by_its_context():
+    from newsledger.extract.pipeline import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("newsledger_entities_v1")
+    text = ("Drones struck the eastern town of Varkutsk overnight. Repair crews in Varkutsk worked until dawn, "
+            "and the Varkutsk region remained without power.\n")
+    doc = nlp(doc_for(nlp, make_article(text, "mem", metadata={"published": "2024-04-12"})))
+    town = [e for e in doc._.nl_entities if e.name == "Varkutsk"]
+    assert town and town[0].type in ("GPE", "LOC")

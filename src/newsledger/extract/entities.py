@@ -84,6 +84,25 @@ def _nationality_word(tok) -> bool:
     return bool(re.search(r"(?:ian|ean|ese|ish)s?$", tok.text)) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
 
 
+_PLACE_PREPS = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
+_PLACE_NOUNS = {"city", "town", "village", "region", "port", "capital", "province", "district", "oblast", "county",
+                "area", "airport", "front", "border", "suburb", "outskirts"}
+
+
+def _place_context(doc: Doc, start: int, end: int) -> bool:
+    """Words around a name that only a place takes: "in X", "the city of X", "the X region"."""
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    prev2 = doc[start - 2].lower_ if start > 1 else ""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt in ("'s", "’s"):
+        return False  # "in Kovalenko's view"
+    if prev in _PLACE_PREPS:
+        return True
+    if prev == "of" and prev2 in _PLACE_NOUNS:
+        return True
+    return nxt in _PLACE_NOUNS and prev in ("the", "over", "in", "near")
+
+
 def _split_country_prefix(ent: Span, places: set[str]) -> list[tuple[Span, str]]:
     """'Ukraine Iryna Vereshchuk' (one ORG) -> ('Ukraine', GPE), ('Iryna Vereshchuk', PERSON)."""
     toks = list(ent)
@@ -258,6 +277,8 @@ def find_entities(doc: Doc, boilerplate: Iterable = (), topics: Iterable[tuple[s
         cl = clusters[idx]
         cl.cands.append(cand)
         cl.label_votes[cand.label] += 1
+        if cand.label == "PERSON" and _place_context(doc, *cand.tokens):
+            cl.label_votes["GPE"] += 1  # "the eastern city of Draguv", "over the Draguv region"
         if role and role not in cl.roles:
             cl.roles.append(role)
     entities: list[Entity] = []

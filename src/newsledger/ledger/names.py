@@ -102,6 +102,8 @@ def skeleton(word: str) -> str:
     if re.search(r"(?:k[ao]|enk[ao]|uk|ik|ich|ov|ev|sk[iy]|chuk|nko)$", w):
         w = w.replace("g", "h")  # Slavic Г written H or G: Halushka / Galushka
     w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters
+    if len(w) >= 5 and w.endswith("e") and w[-2] not in "aeiouy":
+        w = w[:-1]  # Brisk / Briske
     return w
 
 
