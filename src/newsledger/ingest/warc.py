@@ -81,10 +81,59 @@ def _drain(stream) -> None:
         pass
 
 
-def read_warc_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
-    """Every HTML response of an archive as an Article, then MalformedWARC if it breaks off."""
+def read_warc_range(path: str, settings: Settings, *, start: int = 0, stop: Optional[int] = None,
+                    today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError, int]]:
+    """The HTML responses of the records that begin at offsets in [start, stop).
+
+    Yields Articles and errors as they come; last, the offset just after the last
+    complete record (an ``int``), or -1 when the archive broke off (already reported).
+    Shared by whole-file reading and the slices a cluster reads in parallel.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
+    end = start  # byte offset just after the last complete record
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        iterator = ArchiveIterator(fh, arc2warc=True)
+        try:
+            for record in iterator:
+                if iterator.err_count:  # warcio found the previous record longer/shorter than its Content-Length
+                    yield MalformedWARC(f"{path}@{end}", f"corrupt archive at offset {end}: "
+                                                         "a record's length does not match its Content-Length")
+                    yield -1
+                    return
+                wanted = _html_payload(record)
+                payload = record.content_stream().read(settings.max_bytes + 1) if wanted else b""
+                if len(payload) <= settings.max_bytes:
+                    _drain(record.raw_stream)
+                missing = getattr(record.raw_stream, "limit", 0)
+                offset = iterator.get_record_offset()  # (warcio knows it only once the record is read)
+                if stop is not None and offset >= stop:
+                    break
+                if missing > 0 and len(payload) <= settings.max_bytes:
+                    yield MalformedWARC(f"{path}@{offset}", f"truncated archive at offset {offset}: the record lacks {missing:,} bytes")
+                    yield -1
+                    return
+                end = offset + iterator.get_record_length()
+                if not wanted:
+                    continue
+                source = f"{path}@{offset}"
+                if len(payload) > settings.max_bytes:
+                    yield InputTooLarge(source, f"record payload over the limit of {settings.max_bytes:,} bytes (max_bytes)")
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                yield html_article(_decode(payload, _charset(record)), source, settings,
+                                   url=url, format="warc", today=today)
+        except Exception as exc:  # noqa: BLE001 -- warcio raises ArchiveLoadFailed, EOFError, zlib.error, AttributeError...
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            yield MalformedWARC(f"{path}@{end}", f"corrupt or truncated archive at offset {end}: {detail}")
+            yield -1
+            return
+    yield end
+
+
+def read_warc_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
+    """Every HTML response of an archive as an Article, then MalformedWARC if it breaks off."""
     try:
         size = os.path.getsize(path)
     except OSError:
@@ -98,40 +147,15 @@ def read_warc_file(path: str, settings: Settings, *, today: Optional[dt.date] = 
         what = "gzip data that does not decompress" if not head else repr(head[:20].decode("latin-1"))
         yield MalformedWARC(path, f"not a WARC or ARC archive at offset 0 (starts with {what})")
         return
-    end = 0  # byte offset just after the last complete record
+    end = 0
+    for item in read_warc_range(path, settings, today=today):
+        if isinstance(item, int):
+            end = item
+        else:
+            yield item
+    if end < 0:
+        return  # the archive broke off: already reported
     with open(path, "rb") as fh:
-        iterator = ArchiveIterator(fh, arc2warc=True)
-        try:
-            for record in iterator:
-                if iterator.err_count:  # warcio found the previous record longer/shorter than its Content-Length
-                    yield MalformedWARC(f"{path}@{end}", f"corrupt archive at offset {end}: "
-                                                         "a record's length does not match its Content-Length")
-                    return
-                wanted = _html_payload(record)
-                payload = b""
-                if wanted:
-                    payload = record.content_stream().read(settings.max_bytes + 1)
-                if len(payload) <= settings.max_bytes:
-                    _drain(record.raw_stream)
-                missing = getattr(record.raw_stream, "limit", 0)
-                offset, length = iterator.get_record_offset(), iterator.get_record_length()
-                if missing > 0 and len(payload) <= settings.max_bytes:
-                    yield MalformedWARC(f"{path}@{offset}", f"truncated archive at offset {offset}: the record lacks {missing:,} bytes")
-                    return
-                end = offset + length
-                if not wanted:
-                    continue
-                source = f"{path}@{offset}"
-                if len(payload) > settings.max_bytes:
-                    yield InputTooLarge(source, f"record payload over the limit of {settings.max_bytes:,} bytes (max_bytes)")
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                yield html_article(_decode(payload, _charset(record)), source, settings,
-                                   url=url, format="warc", today=today)
-        except Exception as exc:  # noqa: BLE001 -- warcio raises ArchiveLoadFailed, EOFError, zlib.error, AttributeError...
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            yield MalformedWARC(f"{path}@{end}", f"corrupt or truncated archive at offset {end}: {detail}")
-            return
         fh.seek(end)
         rest = fh.read(_CHUNK)
     if rest.strip():

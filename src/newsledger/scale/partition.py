@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from ..errors import InputError, MalformedWARC, NotFound
+from ..errors import InputError, NotFound
 from ..records import Article
 from ..settings import Settings
 
@@ -99,49 +99,14 @@ def partitions(
 
 def read_warc_slice(piece: WarcSlice, settings: Settings) -> Iterator[Union[Article, InputError]]:
     """Articles of one slice, with the same sources (``FILE@OFFSET``) and checks as ``read_warc_file``."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    from ..errors import InputTooLarge
-    from ..ingest.html import html_article
-    from ..ingest.warc import _charset, _decode, _drain, _html_payload, read_warc_file
+    from ..ingest.warc import read_warc_file, read_warc_range
 
     if piece.start == 0 and piece.stop is None:
         yield from read_warc_file(piece.path, settings)
         return
-    path = piece.path
-    if not os.path.exists(path):
-        yield NotFound(path, "no such file or directory")
+    if not os.path.exists(piece.path):
+        yield NotFound(piece.path, "no such file or directory")
         return
-    end = piece.start
-    with open(path, "rb") as fh:
-        fh.seek(piece.start)
-        iterator = ArchiveIterator(fh, arc2warc=True)
-        try:
-            for record in iterator:
-                if iterator.err_count:
-                    yield MalformedWARC(f"{path}@{end}", f"corrupt archive at offset {end}: "
-                                                         "a record's length does not match its Content-Length")
-                    return
-                wanted = _html_payload(record)
-                payload = record.content_stream().read(settings.max_bytes + 1) if wanted else b""
-                if len(payload) <= settings.max_bytes:
-                    _drain(record.raw_stream)
-                missing = getattr(record.raw_stream, "limit", 0)
-                offset = iterator.get_record_offset()  # (warcio knows it only once the record is read)
-                if piece.stop is not None and offset >= piece.stop:
-                    return
-                if missing > 0 and len(payload) <= settings.max_bytes:
-                    yield MalformedWARC(f"{path}@{offset}", f"truncated archive at offset {offset}: the record lacks {missing:,} bytes")
-                    return
-                end = offset + iterator.get_record_length()
-                if not wanted:
-                    continue
-                source = f"{path}@{offset}"
-                if len(payload) > settings.max_bytes:
-                    yield InputTooLarge(source, f"record payload over the limit of {settings.max_bytes:,} bytes (max_bytes)")
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                yield html_article(_decode(payload, _charset(record)), source, settings, url=url, format="warc")
-        except Exception as exc:  # noqa: BLE001 -- as read_warc_file
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            yield MalformedWARC(f"{path}@{end}", f"corrupt or truncated archive at offset {end}: {detail}")
+    for item in read_warc_range(piece.path, settings, start=piece.start, stop=piece.stop):
+        if not isinstance(item, int):  # the closing offset matters only to whole-file reading
+            yield item
