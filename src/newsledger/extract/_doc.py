@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["ensure_extensions", "boilerplate_of", "EXTENSIONS", "SPAN_KEYS"]
+__all__ = ["ensure_extensions", "boilerplate_of", "per_vocab", "EXTENSIONS", "SPAN_KEYS"]
 
 #: Attribute name -> what it holds.  All default to None ("not computed").
 EXTENSIONS = {
@@ -32,6 +32,17 @@ def boilerplate_of(doc: Doc) -> list:
 
         doc._.nl_boilerplate = find_boilerplate(doc.text)
     return doc._.nl_boilerplate
+
+
+_PER_VOCAB: dict[tuple[str, int], object] = {}
+
+
+def per_vocab(name: str, doc: Doc, build):
+    """``build(vocab)`` once per vocabulary (Matchers and the like), then the cached result."""
+    key = (name, id(doc.vocab))
+    if key not in _PER_VOCAB:
+        _PER_VOCAB[key] = build(doc.vocab)
+    return _PER_VOCAB[key]
 
 
 def ensure_extensions() -> None:

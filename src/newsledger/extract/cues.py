@@ -14,6 +14,8 @@ from typing import Optional
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from ._doc import per_vocab
+
 __all__ = [
     "SPEECH_VERBS",
     "BELIEF_VERBS",
@@ -117,27 +119,23 @@ class CueHit:
         return doc[self.start : self.end]
 
 
-_MATCHERS: dict[int, Matcher] = {}
+def _build_cue_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("speech", [[{"LEMMA": {"IN": sorted(SPEECH_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add("request", [[{"LEMMA": {"IN": sorted(REQUEST_VERBS)}, "POS": "VERB"}]])
+    matcher.add("belief", [[{"LEMMA": {"IN": sorted(BELIEF_VERBS)}, "POS": "VERB"}]])
+    matcher.add("intent", [[{"LEMMA": {"IN": sorted(_INTENT_ONLY)}, "POS": "VERB"}]])
+    matcher.add("topic", [[{"LEMMA": {"IN": sorted(_TOPIC_ONLY)}, "POS": "VERB"}]])
+    matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    for phrase in PHRASE_CUES:
+        if phrase != "according to":
+            matcher.add("phrase", [[{"LOWER": w} for w in phrase.split()]])
+    return matcher
 
 
 def cue_matcher(doc: Doc) -> Matcher:
     """The cue Matcher for this doc's vocabulary (built on first use, then cached)."""
-    key = id(doc.vocab)
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = Matcher(doc.vocab)
-        matcher.add("speech", [[{"LEMMA": {"IN": sorted(SPEECH_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-        matcher.add("request", [[{"LEMMA": {"IN": sorted(REQUEST_VERBS)}, "POS": "VERB"}]])
-        matcher.add("belief", [[{"LEMMA": {"IN": sorted(BELIEF_VERBS)}, "POS": "VERB"}]])
-        matcher.add("intent", [[{"LEMMA": {"IN": sorted(_INTENT_ONLY)}, "POS": "VERB"}]])
-        matcher.add("topic", [[{"LEMMA": {"IN": sorted(_TOPIC_ONLY)}, "POS": "VERB"}]])
-        matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
-        for phrase in PHRASE_CUES:
-            if phrase == "according to":
-                continue
-            matcher.add("phrase", [[{"LOWER": w} for w in phrase.split()]])
-        _MATCHERS[key] = matcher
-    return matcher
+    return per_vocab("cues", doc, _build_cue_matcher)
 
 
 def find_cues(doc: Doc) -> list[CueHit]:

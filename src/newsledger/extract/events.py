@@ -17,7 +17,6 @@ from typing import Iterable, Optional
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -47,21 +46,6 @@ _PLANNED = re.compile(r"\b(?:will|would|is set to|are set to|is due to|are due t
                       r"are expected to|is scheduled|are scheduled|is to|are to|could|may|might|next|upcoming|hope of)\b", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_MATCHERS: dict[int, Matcher] = {}
-
-
-def _matcher(doc: Doc) -> Matcher:
-    """The trigger lexicon as a spaCy Matcher (the reference for :func:`_trigger_matches`)."""
-    key = id(doc.vocab)
-    if key not in _MATCHERS:
-        m = Matcher(doc.vocab)
-        for etype, lemmas in EVENT_TRIGGERS.items():
-            m.add(etype, [[{"LEMMA": {"IN": list(lemmas)}, "POS": {"IN": ["NOUN", "VERB", "PROPN"]}}],
-                          [{"LOWER": {"IN": list(lemmas)}, "POS": {"IN": ["NOUN", "VERB"]}}]])
-        _MATCHERS[key] = m
-    return _MATCHERS[key]
-
-
 #: Per event type, the hashes of its trigger words (LEMMA and LOWER hold string hashes).
 _POS_LEMMA = np.array([NOUN, VERB, PROPN], dtype=np.uint64)
 _POS_LOWER = np.array([NOUN, VERB], dtype=np.uint64)
@@ -70,7 +54,8 @@ _TRIGGER_HASHES = [(etype, np.array([hash_string(w) for w in words], dtype=np.ui
 
 
 def _trigger_matches(doc: Doc) -> list[tuple[str, int, int]]:
-    """(type, start, end) of every trigger, in token order: what :func:`_matcher` finds, vectorised.
+    """(type, start, end) of every trigger, in token order: what a Matcher over the
+    lexicon's lemmas and lower-case forms (POS noun/verb) would find, vectorised.
 
     Eighteen single-token patterns in a Matcher cost a pass of Python-level state
     updates per token; three columns of the doc array and ``np.isin`` give the

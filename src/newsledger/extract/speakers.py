@@ -28,6 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..records import Speaker
+from ._doc import per_vocab
 from .spans import SpanIndex
 
 __all__ = [
@@ -466,17 +467,14 @@ def _gender_of(words: Sequence[str], before: Sequence[str]) -> Optional[str]:
     return None
 
 
-_GROUP_MATCHERS: dict[int, Matcher] = {}
+def _build_group_matcher(vocab) -> Matcher:
+    m = Matcher(vocab)
+    m.add("group", [[{"LOWER": {"IN": sorted(GROUP_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    return m
 
 
 def _group_matcher(doc: Doc) -> Matcher:
-    key = id(doc.vocab)
-    m = _GROUP_MATCHERS.get(key)
-    if m is None:
-        m = Matcher(doc.vocab)
-        m.add("group", [[{"LOWER": {"IN": sorted(GROUP_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
-        _GROUP_MATCHERS[key] = m
-    return m
+    return per_vocab("speaker-groups", doc, _build_group_matcher)
 
 
 def build_namebook(doc: Doc, subject_tokens: Sequence[int] = (), exclude: Optional[SpanIndex] = None) -> NameBook:

@@ -152,7 +152,7 @@ _RULES: list[_Rule] = [
     _r("year", r"(?P<apos>['’]\d\d)", 2),
     # today & co
     _r("day_rel", rf"(?:(?P<when>earlier|later|late|early)\s+)?(?P<rel>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{_PART}))?", 6),
-    _r("day_rel", rf"the\s+day\s+(?P<rel2>before\s+yesterday|after\s+tomorrow)", 7),
+    _r("day_rel", r"the\s+day\s+(?P<rel2>before\s+yesterday|after\s+tomorrow)", 7),
     _r("part_rel", rf"(?P<near>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})", 7),
     _r("weekday", rf"(?:(?P<near>last|next|this|on|Black|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?", 5),
     _r("the_day", r"(?:the|that|the\s+same)\s+day(?!\s+(?:before|after|since|of|when|to|that|in|on)\b)", 2),
@@ -175,7 +175,7 @@ _RULES: list[_Rule] = [
     _r("duration", r"(?:for|over|in|within|after|spanning)\s+(?P<bare>(?:the\s+)?(?:years|decades|months|weeks|days|hours|minutes|centuries))", 3),
     _r("duration", r"(?P<bare>decades|years|centuries)[-\s]long", 3),
     _r("duration", rf"the\s+(?P<ord>{_ORD})\s+(?P<unit>week|month|year)\s+(?:since|of)\s+{_EVENT}", 5),
-    _r("duration", rf"the\s+(?:past|last)\s+(?P<unit>decade|century)", 6),
+    _r("duration", r"the\s+(?:past|last)\s+(?P<unit>decade|century)", 6),
     _r("vague", r"(?P<vague>" + "|".join(sorted((re.escape(v) for v in VAGUE_REFERENCES), key=len, reverse=True)) + ")", 1),
 ]
 
