@@ -213,7 +213,7 @@ limit_option = click.option("--limit", type=int, default=100, show_default=True,
 @limit_option
 @format_option()
 def quotes(db, speaker, search, limit, fmt) -> None:
-    """Quotes across all stored articles, in publication order."""
+    """Quotes across all stored articles, in publication order (a --search alone: best matches first)."""
     from ..store import queries
 
     with _store(db) as store:
