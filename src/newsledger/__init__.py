@@ -20,7 +20,7 @@ from .records import (
 )
 from .settings import Settings
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 #: name -> module that defines it, imported on first access.
 _LAZY = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.extract.quotes import extract_quotes, find_marked, paragraphs
-from newsledger.ingest.boilerplate import find_boilerplate
+from newsledger.text.boilerplate import find_boilerplate
 
 
 def run(nlp, text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.ledger.names import formal_org_name, org_key, person_match_reason, place_key, skeleton
+from newsledger.lexicon.names import formal_org_name, org_key, person_match_reason, place_key, skeleton
 
 
 @pytest.mark.parametrize("a,b", [

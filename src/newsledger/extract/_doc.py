@@ -28,7 +28,7 @@ SPAN_KEYS = ("boilerplate", "quotes", "speakers", "cues", "times", "claims", "en
 def boilerplate_of(doc: Doc) -> list:
     """The doc's boilerplate spans, computed from its text when no reader supplied them."""
     if doc._.nl_boilerplate is None:
-        from ..ingest.boilerplate import find_boilerplate
+        from ..text import find_boilerplate
 
         doc._.nl_boilerplate = find_boilerplate(doc.text)
     return doc._.nl_boilerplate

@@ -1,7 +1,7 @@
 """spaCy component that marks boilerplate (ads, footers, appeals) in ``doc.spans['boilerplate']``.
 
-The rules themselves live in :mod:`newsledger.ingest.boilerplate` because they are
-about the page, not the language; this wrapper lets the component sit in any
+The rules themselves live in :mod:`newsledger.text.boilerplate` (below both ingest
+and extract) because they are about the page, not the language; this wrapper lets the component sit in any
 spaCy pipeline and lets later components skip the spans.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.boilerplate import find_boilerplate
+from ..text import find_boilerplate
 from ._doc import ensure_extensions
 from .spans import char_spans
 

@@ -14,6 +14,16 @@ from typing import Optional
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from ..lexicon.words import (
+    BELIEF_VERBS,
+    INTENT_VERBS,
+    INTRO_WORDS,
+    PHRASE_CUES,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    TOPIC_PREPS,
+    TOPIC_VERBS,
+)
 from ._doc import per_vocab
 
 __all__ = [
@@ -29,73 +39,6 @@ __all__ = [
     "cue_matcher",
     "is_cue_lemma",
 ]
-
-#: Verbs of saying whose clausal complement is the reported content ("said that ...").
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """
-    say tell add announce confirm stress warn claim state explain note insist argue admit acknowledge
-    deny suggest report write tweet declare reply respond continue concede contend maintain remark
-    observe allege complain comment mention reveal disclose assert emphasize emphasise reiterate repeat
-    predict promise vow pledge boast recall recount testify caution concur agree estimate indicate
-    inform proclaim retort quip joke muse wonder question speculate hint signal conclude affirm assure
-    reckon opine posit counter clarify elaborate post blog told lament acknowledge charge accuse
-    admit complain shout whisper exclaim cry scream yell sneer snap fume thunder rage
-    """.split()
-)
-
-#: Verbs of belief and finding whose clausal complement is an attributed proposition
-#: ("polls show that ...", "she believes that ..."): PARC-style attribution, lower confidence.
-BELIEF_VERBS: frozenset[str] = frozenset(
-    """believe expect show find reveal indicate suggest conclude estimate acknowledge predict""".split()
-) - SPEECH_VERBS
-
-#: Verbs of intention whose infinitive is the content ("vowed to cut taxes", "plans to visit Ohio").
-INTENT_VERBS: frozenset[str] = frozenset(
-    """vow pledge promise want propose threaten hope intend agree offer""".split()
-)
-
-#: Verbs whose direct object is what a source put forward, PolNeAR style ("she cited the
-#: unemployment figures", "he questioned the integrity of the vote").
-TOPIC_VERBS: frozenset[str] = frozenset(
-    """cite mention question criticize criticise discuss describe defend attack praise blame
-    highlight reject endorse oppose dispute propose announce condemn denounce slam blast tout
-    reference echo acknowledge point note report claim confirm deny reveal disclose admit predict
-    repeat reiterate concede recall recount stress emphasize emphasise""".split()
-)
-
-#: Prepositions whose object is the content after a cue verb ("pointed to the polls", "warned
-#: against hackers", "complained about the food"); "out" is the particle of "pointed out".
-TOPIC_PREPS: dict[str, frozenset[str]] = {
-    "point": frozenset({"to", "out"}),
-    "comment": frozenset({"on"}),
-    "complain": frozenset({"about", "of"}),
-    "warn": frozenset({"about", "against", "of"}),
-    "boast": frozenset({"about", "of"}),
-    "joke": frozenset({"about"}),
-    "write": frozenset({"about", "of"}),
-    "tweet": frozenset({"about"}),
-    "testify": frozenset({"about"}),
-}
-
-#: Verbs whose object + infinitive is the content ("asked the Red Cross to help").
-REQUEST_VERBS: frozenset[str] = frozenset(
-    "ask implore urge beg call appeal plead order instruct demand invite encourage advise request".split()
-)
-
-#: Nouns and verbs that introduce a quotation after a colon ("a quote attributed to X read:").
-INTRO_WORDS: frozenset[str] = frozenset(
-    "read reads quote quoted statement attribute attributed write wrote writes post posted tweet tweeted".split()
-)
-
-#: Multi-word cues matched on lower-cased text; head is the index inside the phrase.
-PHRASE_CUES: dict[str, int] = {
-    "according to": 1,
-    "in the words of": 3,
-    "quoted as saying": 2,
-    "went on to say": 3,
-    "went on to add": 3,
-    "in a statement": 2,
-}
 
 _ALL_VERBS = sorted(SPEECH_VERBS | REQUEST_VERBS)
 _INTENT_ONLY = INTENT_VERBS - SPEECH_VERBS - REQUEST_VERBS - BELIEF_VERBS

@@ -4,7 +4,7 @@ spaCy's small model finds most names but mislabels some ("Zelenskyy" as ORG,
 "Ukraine Iryna Vereshchuk" as one ORG, "Kyiv" as PERSON once) and misses
 descriptions such as "Ukraine's defence ministry".  This component repairs the
 spans with article context, adds organisation descriptions, clusters mentions
-with the name keys of :mod:`newsledger.ledger.names`, votes on a type per
+with the name keys of :mod:`newsledger.lexicon.names`, votes on a type per
 cluster, and reads roles from title phrases ("Ukrainian presidential adviser
 Olexiy Arestovych") and appositives ("Konstantin Buynichev, the commander of ...").
 It runs after quotes and claims and links their speakers and sources to entities.
@@ -20,10 +20,8 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..ledger.names import (
-    COUNTRY_FORMS, ORG_WORDS, ROLE_HEADS, TITLE_WORDS, fold, formal_org_name, org_key, person_parts, place_key,
-    same_person,
-)
+from ..lexicon.names import fold, formal_org_name, org_key, person_parts, place_key, same_person
+from ..lexicon.words import COUNTRY_FORMS, ORG_WORDS, ROLE_HEADS, TITLE_WORDS
 from ..records import Entity, Mention
 from ._doc import boilerplate_of, ensure_extensions
 from .spans import SpanIndex, char_spans

@@ -21,7 +21,8 @@ from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..ledger.names import COUNTRY_FORMS, fold, place_key
+from ..lexicon.names import fold, place_key
+from ..lexicon.words import COUNTRY_FORMS, ordinal_value
 from ..records import Entity, Event, Mention, TimeExpr
 from ._doc import boilerplate_of, ensure_extensions
 from .spans import SpanIndex, char_spans
@@ -44,8 +45,6 @@ EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
 _TYPE_ORDER = {t: i for i, t in enumerate(EVENT_TRIGGERS)}
 _PLANNED = re.compile(r"\b(?:will|would|is set to|are set to|is due to|are due to|plans? to|planned|is expected to|"
                       r"are expected to|is scheduled|are scheduled|is to|are to|could|may|might|next|upcoming|hope of)\b", re.I)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: Per event type, the hashes of its trigger words (LEMMA and LOWER hold string hashes).
 _POS_LEMMA = np.array([NOUN, VERB, PROPN], dtype=np.uint64)
 _POS_LOWER = np.array([NOUN, VERB], dtype=np.uint64)
@@ -108,8 +107,8 @@ def _clause(tok: Token, para: tuple[int, int]) -> Span:
 
 def _ordinal(clause: Span, trigger: Token) -> Optional[int]:
     for t in clause:
-        if t.lower_ in _ORDINALS and abs(t.i - trigger.i) <= 5:
-            return _ORDINALS[t.lower_]
+        if abs(t.i - trigger.i) <= 5 and ordinal_value(t.lower_) is not None:
+            return ordinal_value(t.lower_)
     return None
 
 

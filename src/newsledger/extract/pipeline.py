@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import __version__
+from .._version import __version__
 from ..errors import ModelUnavailable
 from ..records import Article, PipelineInfo, Record
 from ._doc import ensure_extensions

@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..ingest.boilerplate import iter_lines
+from ..text import paragraphs
 from ..records import Boilerplate, Cue, Quote, Speaker
 from ._doc import boilerplate_of, ensure_extensions
 from .cues import INTENT_VERBS, INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS, CueHit, find_cues
@@ -75,12 +75,6 @@ class Marked:
     continued: bool = False  # the previous paragraph's passage runs on into this one
     runs_on: bool = False  # open at paragraph end, and the next paragraph continues it
     unclosed: bool = False  # open at paragraph end with nothing continuing it
-
-
-def paragraphs(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line, outer whitespace trimmed, minus lines in ``skip``."""
-    skipped = set(skip)
-    return [line for line in iter_lines(text) if line not in skipped]
 
 
 def _role(text: str, i: int, mark: str, lo: int, hi: int) -> str:

@@ -33,6 +33,7 @@ from typing import Optional, Sequence, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon.words import ORDINALS
 from ..records import TimeExpr
 from ._doc import ensure_extensions
 from .quantities import NUMBER_WORD_RE, parse_number
@@ -55,10 +56,6 @@ _UNIT_CODES = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H",
                "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
                "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
                "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False)}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-             "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "hundredth": 100}
 
 #: Vague references kept as expressions (value PRESENT_REF / PAST_REF / FUTURE_REF).
 VAGUE_REFERENCES = {
@@ -82,7 +79,7 @@ _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|deca
 _UNIT_SG = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
 _NUM = rf"(?:\d+(?:\.\d+)?|{NUMBER_WORD_RE}|several|a\s+few|a\s+couple\s+of|a|an|few|many)"
 _HALF = r"(?:\s+and\s+a\s+half)"
-_ORD = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+_ORD = r"(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
 _SEP = r"\s*,?\s*"
 _EVENT = r"(?P<event>(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s*(?:[,.;:!?\"”)]|\s(?:and|but|when|while|as|with|which|who)\b|$))"
 _TZ = r"(?:UTC|GMT|EST|EDT|CST|PST|BST|CET|Z)"
@@ -934,7 +931,7 @@ class _Resolver:
             return
         unit = _unit_of(g["unit"])
         if "ord" in g:
-            c.value = _duration(_ORDINALS.get(g["ord"].lower()) or _num(re.sub(r"\D", "", g["ord"])), unit)
+            c.value = _duration(ORDINALS.get(g["ord"].lower()) or _num(re.sub(r"\D", "", g["ord"])), unit)
             c.anchor = "event:" + g["event"] if "event" in g else None
             return
         if "num" not in g:  # "the past decade"
@@ -1016,7 +1013,7 @@ class _Resolver:
 
     def _event_ordinal(self, c: _Cand) -> None:
         g = c.groups
-        n = _ORDINALS.get(g["ord"].lower()) or int(re.sub(r"\D", "", g["ord"]) or 1)
+        n = ORDINALS.get(g["ord"].lower()) or int(re.sub(r"\D", "", g["ord"]) or 1)
         unit = g["unit"].lower()
         phrase = g["event"]
         if unit != "day":

@@ -7,7 +7,7 @@ import hashlib
 from typing import Optional
 
 from ..records import Article
-from .boilerplate import find_boilerplate, topics_from
+from ..text import find_boilerplate, topics_from
 from .pubdate import infer_from_text, normalise_date
 
 __all__ = ["article_id", "make_article"]

@@ -4,7 +4,7 @@ Runs inside the store's write transaction for each batch, so an article is
 never stored without its links.  Candidates are found through the
 ``ledger_names`` index (blocking keys: a person's surname skeleton, an
 organisation's key, a place key, every exact form), then checked with the
-same rules as within an article (:mod:`newsledger.ledger.names`).  Every link
+same rules as within an article (:mod:`newsledger.lexicon.names`).  Every link
 records the reason it was made; manual merges and splits (``ledger_overrides``)
 are honoured by every later ingest.
 """
@@ -18,7 +18,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import NewsledgerError
 from ..records import Entity, Event, Record
-from .names import fold, org_key, person_match_reason, person_parts, place_key, same_person
+from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key, same_person
 
 __all__ = ["Ledger", "link_records", "name_keys", "lookup_keys", "merge_entities", "split_entity", "find_ledger_entities",
            "LedgerError"]

@@ -12,7 +12,7 @@ import re
 from typing import Any, Optional
 
 from ..ledger.linker import find_ledger_entities
-from ..ledger.names import fold
+from ..lexicon.names import fold
 
 __all__ = ["quotes", "claims", "entities", "speakers", "timeline", "search_articles", "fts_query", "text_match",
            "search_param", "CLAIM_STATUSES"]

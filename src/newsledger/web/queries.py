@@ -19,7 +19,7 @@ import re
 from typing import Any, Optional, Sequence
 
 from ..ledger.linker import find_ledger_entities
-from ..ledger.names import fold
+from ..lexicon.names import fold
 from ..store.queries import search_param, text_match
 
 __all__ = [

@@ -21,63 +21,12 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
+from .words import COUNTRY_ADJECTIVE, COUNTRY_FORMS, MULTI_WORD_COUNTRIES, TITLE_WORDS
+
 __all__ = [
     "fold", "skeleton", "person_parts", "same_person", "person_match_reason", "org_key", "formal_org_name",
-    "place_key", "COUNTRY_FORMS", "TITLE_WORDS", "ROLE_HEADS", "ORG_WORDS",
+    "place_key",
 ]
-
-#: Every written form of a country or bloc -> one key.  Adjectives and short forms included.
-_COUNTRIES = {  # key: every form, "|"-separated (multi-word forms allowed)
-    "ukraine": "ukraine|ukrainian|ukrainians", "russia": "russia|russian|russians|russian federation",
-    "belarus": "belarus|belarusian|belarussian", "uk": "uk|u.k.|britain|british|united kingdom|great britain",
-    "us": "us|u.s.|usa|united states|american|america", "eu": "eu|european union", "france": "france|french",
-    "germany": "germany|german", "poland": "poland|polish", "china": "china|chinese", "israel": "israel|israeli",
-    "iran": "iran|iranian", "turkey": "turkey|turkish|turkiye", "nato": "nato", "un": "un|u.n.|united nations",
-    "syria": "syria|syrian", "gaza": "gaza|gazan", "palestine": "palestine|palestinian", "lebanon": "lebanon|lebanese",
-    "moldova": "moldova|moldovan", "georgia": "georgia|georgian", "sudan": "sudan|sudanese", "yemen": "yemen|yemeni",
-    "india": "india|indian", "pakistan": "pakistan|pakistani", "japan": "japan|japanese", "canada": "canada|canadian",
-    "australia": "australia|australian",
-}
-#: Every written form of a country or bloc -> one key.
-COUNTRY_FORMS: dict[str, str] = {form: key for key, forms in _COUNTRIES.items() for form in forms.split("|")}
-_MULTI_WORD = sorted((f for f in COUNTRY_FORMS if " " in f), key=len, reverse=True)
-
-_COUNTRY_ADJECTIVE = {
-    "ukraine": "Ukrainian", "russia": "Russian", "belarus": "Belarusian", "uk": "UK", "us": "US", "eu": "EU",
-    "france": "French", "germany": "German", "poland": "Polish", "china": "Chinese", "israel": "Israeli",
-    "iran": "Iranian", "turkey": "Turkish", "syria": "Syrian", "moldova": "Moldovan", "georgia": "Georgian",
-    "india": "Indian", "pakistan": "Pakistani", "japan": "Japanese", "canada": "Canadian", "australia": "Australian",
-}
-
-#: Words of address and office that are not part of a person's name.
-TITLE_WORDS = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister deputy general gen col colonel
-    maj major capt captain lt lieutenant sgt sergeant adm admiral chancellor secretary senator sen rep
-    governor gov mayor ambassador king queen prince princess pope rev reverend father sheikh chief
-    commander spokesman spokeswoman spokesperson adviser advisor""".split()
-)
-
-#: Head nouns that make a phrase before a name a role ("presidential adviser", "commander of the platoon").
-ROLE_HEADS = frozenset(
-    """president minister adviser advisor spokesman spokeswoman spokesperson commander general chief head secretary
-    mayor governor ambassador envoy official officer leader chancellor premier senator director chairman chairwoman
-    chair ceo founder editor correspondent analyst expert professor researcher spokesman lawyer attorney judge
-    prosecutor colonel captain major lieutenant sergeant admiral marshal soldier medic doctor nurse witness
-    resident mother father activist negotiator diplomat representative deputy mp lawmaker congressman
-    congresswoman candidate aide strategist economist scientist manager coordinator commissioner inspector
-    pilot driver volunteer journalist reporter photographer governor-general king queen prince pope""".split()
-)
-
-#: Words that mark a name as an organisation rather than a person.
-ORG_WORDS = frozenset(
-    """ministry department office council committee commission agency service services army navy force forces
-    military government parliament party union bank news independent tv television radio times post press
-    agency institute university college school hospital foundation fund association organisation organization
-    company corp corporation inc ltd llc group network channel broadcaster cross crescent defence defense
-    programme program unicef unhcr who nato ministry administration operator agency inc
-    guard guards brigade battalion regiment command staff police authority authorities assembly court
-    embassy consulate federation league coalition alliance front movement church red""".split()
-)
 
 _SPELLING = {"defense": "defence", "organization": "organisation", "center": "centre", "programme": "program"}
 _STOP = frozenset("the a an of for and on in at to 's ’s".split())
@@ -147,7 +96,7 @@ def same_person(a: str, b: str) -> bool:
 def org_key(name: str) -> frozenset[str]:
     """Content words of an organisation name with countries and spellings normalised."""
     text = fold(name)
-    for multi in _MULTI_WORD:
+    for multi in MULTI_WORD_COUNTRIES:
         text = text.replace(multi, COUNTRY_FORMS[multi])
     words = []
     for w in re.findall(r"[a-z0-9.]+(?:'s)?", text):
@@ -173,8 +122,8 @@ def formal_org_name(name: str) -> Optional[str]:
     topic = _SPELLING.get(m.group(2).lower(), m.group(2).lower()).capitalize()
     head = m.group(3).capitalize()
     country = COUNTRY_FORMS.get(fold(word).removesuffix("'s"))
-    if country in _COUNTRY_ADJECTIVE:
-        return f"{_COUNTRY_ADJECTIVE[country]} {head} of {topic}"
+    if country in COUNTRY_ADJECTIVE:
+        return f"{COUNTRY_ADJECTIVE[country]} {head} of {topic}"
     if not word[0].isupper():
         return None
     if re.search(r"['’]s$", word):  # "Romania's defence ministry"

@@ -9,11 +9,11 @@ conservative: a false boilerplate span hides real content from every extractor.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from ..records import Boilerplate
+from .lines import iter_lines
 
-__all__ = ["find_boilerplate", "topics_from", "iter_lines"]
+__all__ = ["find_boilerplate", "topics_from"]
 
 _ADVERT = re.compile(
     r"(?:advert(?:isement)?|ad|sponsored(?: content)?|story continues below(?: this)? advert(?:isement)?"
@@ -43,19 +43,6 @@ _CREDIT_INLINE = re.compile(
 )
 # An appeal is a short paragraph; a long one that merely contains "register" is reporting.
 _APPEAL_MAX_CHARS = 400
-
-
-def iter_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line's content, without the line break and outer whitespace."""
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        stripped = raw.rstrip("\r\n")
-        lead = len(stripped) - len(stripped.lstrip())
-        content = stripped.strip()
-        if content:
-            start = pos + lead
-            yield start, start + len(content)
-        pos += len(raw)
 
 
 def _line_kind(line: str) -> str | None:

@@ -1,8 +1,8 @@
-"""Boilerplate rules of ingest/boilerplate.py over text of our own."""
+"""Boilerplate rules of text/boilerplate.py over text of our own."""
 
 from __future__ import annotations
 
-from newsledger.ingest.boilerplate import find_boilerplate, iter_lines, topics_from
+from newsledger.text import find_boilerplate, iter_lines, topics_from
 
 
 def kinds(text):

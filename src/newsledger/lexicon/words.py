@@ -1,0 +1,165 @@
+"""The one lexicon: every word list extract and ledger share, read once at import.
+
+Titles and offices, organisation and role heads, countries and their adjectives,
+reporting-cue verbs and ordinals live here, below both ``extract`` and
+``ledger``, so that "what counts as a title" has one answer everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+__all__ = [
+    "COUNTRY_FORMS", "COUNTRY_ADJECTIVE", "MULTI_WORD_COUNTRIES", "TITLE_WORDS", "ROLE_HEADS", "ORG_WORDS",
+    "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "TOPIC_VERBS", "TOPIC_PREPS", "REQUEST_VERBS",
+    "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Countries, offices, organisations
+
+_COUNTRIES = {  # key: every form, "|"-separated (multi-word forms allowed)
+    "ukraine": "ukraine|ukrainian|ukrainians", "russia": "russia|russian|russians|russian federation",
+    "belarus": "belarus|belarusian|belarussian", "uk": "uk|u.k.|britain|british|united kingdom|great britain",
+    "us": "us|u.s.|usa|united states|american|america", "eu": "eu|european union", "france": "france|french",
+    "germany": "germany|german", "poland": "poland|polish", "china": "china|chinese", "israel": "israel|israeli",
+    "iran": "iran|iranian", "turkey": "turkey|turkish|turkiye", "nato": "nato", "un": "un|u.n.|united nations",
+    "syria": "syria|syrian", "gaza": "gaza|gazan", "palestine": "palestine|palestinian", "lebanon": "lebanon|lebanese",
+    "moldova": "moldova|moldovan", "georgia": "georgia|georgian", "sudan": "sudan|sudanese", "yemen": "yemen|yemeni",
+    "india": "india|indian", "pakistan": "pakistan|pakistani", "japan": "japan|japanese", "canada": "canada|canadian",
+    "australia": "australia|australian",
+}
+#: Every written form of a country or bloc -> one key.
+COUNTRY_FORMS: dict[str, str] = {form: key for key, forms in _COUNTRIES.items() for form in forms.split("|")}
+MULTI_WORD_COUNTRIES = sorted((f for f in COUNTRY_FORMS if " " in f), key=len, reverse=True)
+
+COUNTRY_ADJECTIVE = {
+    "ukraine": "Ukrainian", "russia": "Russian", "belarus": "Belarusian", "uk": "UK", "us": "US", "eu": "EU",
+    "france": "French", "germany": "German", "poland": "Polish", "china": "Chinese", "israel": "Israeli",
+    "iran": "Iranian", "turkey": "Turkish", "syria": "Syrian", "moldova": "Moldovan", "georgia": "Georgian",
+    "india": "Indian", "pakistan": "Pakistani", "japan": "Japanese", "canada": "Canadian", "australia": "Australian",
+}
+
+#: Words of address and office that are not part of a person's name.
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister deputy general gen col colonel
+    maj major capt captain lt lieutenant sgt sergeant adm admiral chancellor secretary senator sen rep
+    governor gov mayor ambassador king queen prince princess pope rev reverend father sheikh chief
+    commander spokesman spokeswoman spokesperson adviser advisor""".split()
+)
+
+#: Head nouns that make a phrase before a name a role ("presidential adviser", "commander of the platoon").
+ROLE_HEADS = frozenset(
+    """president minister adviser advisor spokesman spokeswoman spokesperson commander general chief head secretary
+    mayor governor ambassador envoy official officer leader chancellor premier senator director chairman chairwoman
+    chair ceo founder editor correspondent analyst expert professor researcher spokesman lawyer attorney judge
+    prosecutor colonel captain major lieutenant sergeant admiral marshal soldier medic doctor nurse witness
+    resident mother father activist negotiator diplomat representative deputy mp lawmaker congressman
+    congresswoman candidate aide strategist economist scientist manager coordinator commissioner inspector
+    pilot driver volunteer journalist reporter photographer governor-general king queen prince pope""".split()
+)
+
+#: Words that mark a name as an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """ministry department office council committee commission agency service services army navy force forces
+    military government parliament party union bank news independent tv television radio times post press
+    agency institute university college school hospital foundation fund association organisation organization
+    company corp corporation inc ltd llc group network channel broadcaster cross crescent defence defense
+    programme program unicef unhcr who nato ministry administration operator agency inc
+    guard guards brigade battalion regiment command staff police authority authorities assembly court
+    embassy consulate federation league coalition alliance front movement church red""".split()
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting cues
+
+#: Verbs of saying whose clausal complement is the reported content ("said that ...").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add announce confirm stress warn claim state explain note insist argue admit acknowledge
+    deny suggest report write tweet declare reply respond continue concede contend maintain remark
+    observe allege complain comment mention reveal disclose assert emphasize emphasise reiterate repeat
+    predict promise vow pledge boast recall recount testify caution concur agree estimate indicate
+    inform proclaim retort quip joke muse wonder question speculate hint signal conclude affirm assure
+    reckon opine posit counter clarify elaborate post blog told lament acknowledge charge accuse
+    admit complain shout whisper exclaim cry scream yell sneer snap fume thunder rage
+    """.split()
+)
+
+#: Verbs of belief and finding whose clausal complement is an attributed proposition
+#: ("polls show that ...", "she believes that ..."): PARC-style attribution, lower confidence.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """believe expect show find reveal indicate suggest conclude estimate acknowledge predict""".split()
+) - SPEECH_VERBS
+
+#: Verbs of intention whose infinitive is the content ("vowed to cut taxes", "plans to visit Ohio").
+INTENT_VERBS: frozenset[str] = frozenset(
+    """vow pledge promise want propose threaten hope intend agree offer""".split()
+)
+
+#: Verbs whose direct object is what a source put forward, PolNeAR style ("she cited the
+#: unemployment figures", "he questioned the integrity of the vote").
+TOPIC_VERBS: frozenset[str] = frozenset(
+    """cite mention question criticize criticise discuss describe defend attack praise blame
+    highlight reject endorse oppose dispute propose announce condemn denounce slam blast tout
+    reference echo acknowledge point note report claim confirm deny reveal disclose admit predict
+    repeat reiterate concede recall recount stress emphasize emphasise""".split()
+)
+
+#: Prepositions whose object is the content after a cue verb ("pointed to the polls", "warned
+#: against hackers", "complained about the food"); "out" is the particle of "pointed out".
+TOPIC_PREPS: dict[str, frozenset[str]] = {
+    "point": frozenset({"to", "out"}),
+    "comment": frozenset({"on"}),
+    "complain": frozenset({"about", "of"}),
+    "warn": frozenset({"about", "against", "of"}),
+    "boast": frozenset({"about", "of"}),
+    "joke": frozenset({"about"}),
+    "write": frozenset({"about", "of"}),
+    "tweet": frozenset({"about"}),
+    "testify": frozenset({"about"}),
+}
+
+#: Verbs whose object + infinitive is the content ("asked the Red Cross to help").
+REQUEST_VERBS: frozenset[str] = frozenset(
+    "ask implore urge beg call appeal plead order instruct demand invite encourage advise request".split()
+)
+
+#: Nouns and verbs that introduce a quotation after a colon ("a quote attributed to X read:").
+INTRO_WORDS: frozenset[str] = frozenset(
+    "read reads quote quoted statement attribute attributed write wrote writes post posted tweet tweeted".split()
+)
+
+#: Multi-word cues matched on lower-cased text; head is the index inside the phrase.
+PHRASE_CUES: dict[str, int] = {
+    "according to": 1,
+    "in the words of": 3,
+    "quoted as saying": 2,
+    "went on to say": 3,
+    "went on to add": 3,
+    "in a statement": 2,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Ordinals
+
+#: Ordinal words and their values ("the third day", "a second round").
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "hundredth": 100,
+}
+_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+
+
+def ordinal_value(word: str) -> Optional[int]:
+    """3 for "third" or "3rd", None for a word that is no ordinal."""
+    value = ORDINALS.get(word.lower())
+    if value is not None:
+        return value
+    m = _DIGIT_ORDINAL.fullmatch(word)
+    return int(m.group(1)) if m else None
