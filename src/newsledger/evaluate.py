@@ -41,10 +41,13 @@ class GoldSet:
 
 def known_sets(shared: pathlib.Path) -> dict[str, GoldSet]:
     """The gold sets present under a ``shared`` folder."""
+    data = shared / "data"
     candidates = {
         "seeds": GoldSet("seeds", shared / "gold", shared / "seeds"),
-        "polnear": GoldSet("polnear", shared / "data" / "polnear-dev" / "gold", shared / "data" / "polnear-dev" / "texts"),
-        "meantime": GoldSet("meantime", shared / "data" / "meantime" / "gold", shared / "data" / "meantime" / "texts"),
+        "warnews": GoldSet("warnews", data / "warnews-dev" / "gold", data / "warnews-dev" / "texts"),
+        "polnear": GoldSet("polnear", data / "polnear-dev" / "gold", data / "polnear-dev" / "texts"),
+        "meantime": GoldSet("meantime", data / "meantime" / "gold", data / "meantime" / "texts"),
+        "timebank": GoldSet("timebank", data / "timebank" / "gold", data / "timebank" / "texts"),
     }
     return {k: v for k, v in candidates.items() if v.gold_dir.is_dir() and v.texts_dir.is_dir()}
 

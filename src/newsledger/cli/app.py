@@ -347,7 +347,7 @@ def settings(fmt) -> None:
 @cli.command("eval")
 @click.option("--shared", type=click.Path(file_okay=False), default="../shared", show_default=True,
               help="Folder holding gold/, seeds/, data/ and tools/score.py.")
-@click.option("--set", "sets", multiple=True, help="Gold set(s) to score (seeds, polnear, meantime); default: all present.")
+@click.option("--set", "sets", multiple=True, help="Gold set(s) to score (seeds, warnews, polnear, meantime, timebank); default: all present.")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles of each set.")
 @format_option()
 def evaluate(shared, sets, limit, fmt) -> None:
