@@ -23,6 +23,7 @@ __all__ = [
     "ModelUnavailable",
     "StoreError",
     "ConfigError",
+    "QueryError",
     "CATALOGUE",
 ]
 
@@ -105,11 +106,17 @@ class ConfigError(NewsledgerError):
     code = "config"
 
 
+class QueryError(NewsledgerError):
+    """A query (filter, sort, cursor, limit) asks for something the store cannot answer."""
+
+    code = "query"
+
+
 CATALOGUE: dict[str, type[NewsledgerError]] = {
     cls.code: cls
     for cls in (
         NewsledgerError, InputError, NotFound, EmptyInput, BinaryInput, UndecodableInput,
         InputTooLarge, MalformedHTML, MalformedJSONL, MalformedWARC, MalformedMetadata,
-        UnsupportedFormat, ModelUnavailable, StoreError, ConfigError,
+        UnsupportedFormat, ModelUnavailable, StoreError, ConfigError, QueryError,
     )
 }

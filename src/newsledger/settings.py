@@ -7,13 +7,33 @@ build one with ``Settings.from_env()`` and derive variants with ``replace()``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "setting_help"]
+__all__ = ["Settings", "setting_help", "check_day"]
+
+
+def check_day(value: Optional[str], what: str) -> Optional[str]:
+    """``value`` if it is a real calendar day written YYYY-MM-DD (or empty: None); else ConfigError.
+
+    The one check of every date a user gives (``--published``, ``NEWSLEDGER_PUBLISHED``, the API's
+    ``published``, ``--from``/``--to`` and their web twins), so the CLI and the API agree.
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            raise ValueError
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"{what} {text!r} is not a date (use YYYY-MM-DD)") from None
+    return text
 
 
 def _setting(default: Any, env: str, help: str) -> Any:
@@ -61,6 +81,7 @@ class Settings:
             raise ConfigError(f"batch_size must be positive, not {self.batch_size}")
         if self.workers <= 0:
             raise ConfigError(f"workers must be positive, not {self.workers}")
+        check_day(self.published, "publication date (--published, NEWSLEDGER_PUBLISHED)")
 
 
 def _parse(f: dataclasses.Field, raw: str) -> Any:

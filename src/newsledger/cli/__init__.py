@@ -1,4 +1,4 @@
-"""The ``newsledger`` command line: thin commands over ingest, extract and store."""
+"""The ``newsledger`` command line: thin commands over ingest, extract and the store's query layer."""
 
 from .app import cli, main
 

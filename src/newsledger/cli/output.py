@@ -1,15 +1,20 @@
-"""Rows out: table, JSON or CSV, as sqlite-utils prints query results."""
+"""Rows out: table, JSON or CSV, as sqlite-utils prints query results.
+
+An empty result prints ``no matches`` on stderr (so a pipe stays clean): nothing on stdout for a
+table, ``[]`` for JSON, the header for CSV.
+"""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Any, Optional, Sequence, TextIO
 
 import click
 
-__all__ = ["emit", "FORMATS", "format_option"]
+from ..store.export import csv_text
+
+__all__ = ["emit", "FORMATS", "format_option", "cell_text"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -17,13 +22,25 @@ FORMATS = ("table", "json", "csv")
 def format_option(default: str = "table"):
     return click.option(
         "--format", "fmt", type=click.Choice(FORMATS), default=default, show_default=True,
-        help="Output format.",
+        help="Output format: an aligned table, a JSON array, or CSV with a header.",
     )
 
 
+def cell_text(value: Any) -> str:
+    """A value as table text: lists comma-joined, objects as JSON, whitespace runs as one space."""
+    if value is None:
+        text = ""
+    elif isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
+        text = ", ".join("" if v is None else str(v) for v in value)
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    return " ".join(text.split())
+
+
 def _cell(value: Any, width: int) -> str:
-    text = "" if value is None else (json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value))
-    text = " ".join(text.split())
+    text = cell_text(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -31,19 +48,22 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, out: Optional[TextIO] = None,
          columns: Optional[Sequence[str]] = None, width: int = 60) -> None:
     out = out or sys.stdout
     columns = list(columns or (rows[0].keys() if rows else []))
+    if not rows:
+        click.echo("no matches", err=True)
     if fmt == "json":
         json.dump([{c: r.get(c) for c in columns} for r in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({c: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for c, v in r.items()})
-    else:
+        if columns:
+            out.write(csv_text(rows, columns))
+    elif rows:
         cells = [[_cell(r.get(c), width) for c in columns] for r in rows]
         widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-        line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
-        out.write(line(columns) + "\n")
-        out.write(line(["-" * w for w in widths]) + "\n")
+
+        def line(values: Sequence[str]) -> str:
+            return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip() + "\n"
+
+        out.write(line(columns))
+        out.write(line(["-" * w for w in widths]))
         for row in cells:
-            out.write(line(row) + "\n")
+            out.write(line(row))

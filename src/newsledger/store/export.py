@@ -7,13 +7,14 @@ hold it in memory (the Parquet writer appends one row group per chunk).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import pathlib
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from ..errors import ConfigError
 
-__all__ = ["export", "TABLES", "claim_reviews"]
+__all__ = ["export", "TABLES", "claim_reviews", "csv_text"]
 
 #: Exported tables and their columns (the internal JSON copy of each record is left out).
 TABLES: dict[str, str] = {
@@ -44,9 +45,30 @@ def _chunks(store, table: str) -> Iterator[list[dict[str, Any]]]:
         offset += len(rows)
 
 
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as CSV with a header of ``columns``; lists and objects as JSON (the CLI and the web's downloads)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({c: (json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), (list, dict)) else r.get(c))
+                         for c in columns})
+    return buffer.getvalue()
+
+
 def export(store, fmt: str, output: str) -> str:
-    """Write the store in ``fmt`` to ``output``; returns a short description of what was written."""
-    out = pathlib.Path(output)
+    """Write the store in ``fmt`` to ``output``; returns a short description of what was written.
+
+    A file or folder that cannot be written is a ConfigError naming it (one line, no traceback).
+    """
+    try:
+        return _export(store, fmt, pathlib.Path(output))
+    except OSError as exc:
+        where = exc.filename or output
+        raise ConfigError(f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _export(store, fmt: str, out: pathlib.Path) -> str:
     if fmt == "jsonl":
         n = 0
         with out.open("w", encoding="utf-8") as f:

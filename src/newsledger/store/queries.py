@@ -1,246 +1,701 @@
-"""Read queries over the store, shared by the CLI and the web API.
+"""The one query layer: every list the command line prints and the web shows.
 
-Each function takes a :class:`~newsledger.store.Store` and returns a list of
-plain dict rows (ready for table, JSON or CSV output).  All values reach SQL as
-parameters; only fixed fragments are assembled in Python.
+Each function takes a :class:`~newsledger.store.Store`, filters, an optional
+``after`` cursor and a ``limit``, and returns a :class:`Page`: a list of plain
+dict rows (ready for a table, JSON or CSV) that also knows the cursor of the
+next page.  The CLI prints a page; the web renders it.  Neither builds SQL.
+
+Pages are keyset-paginated: every list has a total order (ties broken by key
+columns), and the cursor is the ordering key of the last row, so rows added
+or removed elsewhere never shift a page or show a row twice.  NULLs sort first
+in ascending and last in descending order on both engines (``NULLS FIRST`` /
+``NULLS LAST`` are spelled out, and cursors carry NULL as null).  Values reach
+SQL as parameters; only fixed fragments are assembled here.  User text reaches
+full-text search only as quoted words (SQLite FTS5) or through
+``plainto_tsquery`` (PostgreSQL), so no query syntax leaks through.
+
+Who a name denotes (``speaker``, ``source``, ``entity``) follows the ledger's
+name rules, never a substring: see :func:`speaker_condition`.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
+from ..errors import QueryError
 from ..ledger.linker import find_ledger_entities
-from ..lexicon.names import fold
+from ..lexicon.names import fold, person_match_reason, person_parts
+from ..settings import check_day
 
-__all__ = ["quotes", "claims", "entities", "speakers", "timeline", "search_articles", "fts_query", "text_match",
-           "search_param", "CLAIM_STATUSES"]
+__all__ = [
+    "Page", "QueryError", "CLAIM_STATUSES", "SPEAKER_SORTS", "ENTITY_SORTS", "encode_cursor", "decode_cursor",
+    "search_words", "resolve_entities", "speaker_condition", "sentence_around",
+    "articles", "quotes", "claims", "speakers", "entities", "entity", "quotes_per_day", "timeline",
+    "search_articles",
+]
 
 CLAIM_STATUSES = ("claimed", "unverified", "confirmed", "disputed", "unattributed")
+#: Characters of article text read on each side of a quote to find its sentence.
+CONTEXT_WINDOW = 400
 
 
-def fts_query(text: str) -> str:
-    """User words as an FTS5 query: every word must occur (quoted, so no operator syntax leaks in)."""
-    words = re.findall(r"\w+", text)
-    return " ".join(f'"{w}"' for w in words)
+class Page(list):
+    """Rows of one page; ``next`` is the cursor of the page after it (None on the last page)."""
+
+    def __init__(self, rows: Sequence[dict] = (), next: Optional[str] = None, limit: Optional[int] = None):
+        super().__init__(rows)
+        self.next = next
+        self.limit = limit
 
 
-def text_match(store, column_sql: str, fts_table: str, alias: str) -> str:
-    """SQL condition for full-text match of one ``?`` parameter on either engine.
+# -- cursors and keysets ----------------------------------------------------------------------
 
-    SQLite: the FTS5 table's rowid is the indexed row's rowid.  PostgreSQL: a GIN
-    index on the same ``to_tsvector`` expression.
-    """
+def encode_cursor(values: Sequence[Any]) -> str:
+    raw = json.dumps(list(values), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: Optional[str], arity: int) -> Optional[list]:
+    """The key values a cursor carries, or None for no cursor; QueryError when it was not made here."""
+    if not cursor:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise QueryError("malformed pagination cursor (after=)") from None
+    if not isinstance(values, list) or len(values) != arity or not all(
+            v is None or (isinstance(v, (str, int, float)) and not isinstance(v, bool)) for v in values):
+        raise QueryError("malformed pagination cursor (after=)")
+    return values
+
+
+class Order:
+    """A total order: ``(sql, descending, nullable)`` per column, and its cursor condition."""
+
+    def __init__(self, *columns: tuple[str, bool, bool]):
+        self.columns = columns
+
+    def sql(self) -> str:
+        out = []
+        for expr, desc, nullable in self.columns:
+            nulls = (" NULLS LAST" if desc else " NULLS FIRST") if nullable else ""
+            out.append(f"{expr}{' DESC' if desc else ''}{nulls}")
+        return ", ".join(out)
+
+    def after(self, values: Sequence[Any]) -> tuple[str, list]:
+        """``(condition, args)`` for the rows that come after the row with key ``values``."""
+        terms, args = [], []
+        for i, (expr, desc, _) in enumerate(self.columns):
+            parts, part_args = [], []
+            for (prev, _, _), v in zip(self.columns[:i], values[:i]):
+                parts.append(f"{prev} IS NULL" if v is None else f"{prev} = ?")
+                part_args += [] if v is None else [v]
+            v = values[i]
+            if v is None:
+                if desc:
+                    continue  # NULLs come last in descending order: nothing but NULLs after them
+                parts.append(f"{expr} IS NOT NULL")
+            else:
+                parts.append(f"({expr} < ? OR {expr} IS NULL)" if desc else f"{expr} > ?")
+                part_args.append(v)
+            terms.append("(" + " AND ".join(parts) + ")")
+            args += part_args
+        return ("(" + " OR ".join(terms) + ")" if terms else "1 = 0"), args
+
+
+def _page(rows: list[dict], limit: Optional[int], key) -> Page:
+    if limit is None or len(rows) <= limit:
+        return Page(rows, None, limit)
+    rows = rows[:limit]
+    return Page(rows, encode_cursor(key(rows[-1])), limit)
+
+
+def _limit(limit: Optional[int]) -> Optional[int]:
+    if limit is not None and (not isinstance(limit, int) or limit < 1):
+        raise QueryError(f"limit must be a positive whole number, not {limit!r}")
+    return limit
+
+
+def _limit_sql(limit: Optional[int]) -> tuple[str, list]:
+    return ("", []) if limit is None else (" LIMIT ?", [limit + 1])
+
+
+def _where(conds: Sequence[str]) -> str:
+    return " WHERE " + " AND ".join(conds) if conds else ""
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) matching ``text`` anywhere, folded to lower case."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", fold(text)) + "%"
+
+
+# -- full text ---------------------------------------------------------------------------------
+
+def search_words(text: Optional[str]) -> list[str]:
+    """The words of a user's search (letters and digits); operators and quote marks are not words."""
+    return re.findall(r"\w+", text or "")
+
+
+def _fts_param(store, words: list[str]) -> str:
+    """SQLite: every word a quoted FTS5 phrase (so ``"``, ``*``, ``'`` stay text); PostgreSQL: plain words."""
+    return " ".join(f'"{w}"' for w in words) if store.dialect == "sqlite" else " ".join(words)
+
+
+def _fts_condition(store, fts_table: str, document_sql: str, alias: str) -> str:
+    """Full-text match of one ``?`` parameter on either engine (FTS5 rowid / GIN index on the same expression)."""
     if store.dialect == "sqlite":
         return f"{alias}.rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"
-    return f"to_tsvector('english', {column_sql}) @@ plainto_tsquery('english', ?)"
+    return f"to_tsvector('english', {document_sql}) @@ plainto_tsquery('english', ?)"
 
 
-def search_param(store, text: str) -> str:
-    return fts_query(text) if store.dialect == "sqlite" else text
+# -- who a name denotes ------------------------------------------------------------------------
 
+def resolve_entities(store, ref: str) -> list[dict]:
+    """Ledger entities a reference denotes: an ``ent_`` id itself, else every entity the name may denote.
 
-def _linked_ids(store, name: str, etype: Optional[str] = None) -> list[str]:
-    return [r["id"] for r in find_ledger_entities(store, name, etype)]
-
-
-def _by_entity(store, name: str, alias: str, name_column: str) -> tuple[str, str, list]:
-    """(join, condition, args) selecting rows whose ledger entity ``name`` may denote.
-
-    Known to the ledger: an inner join from its article entities (indexed).  Unknown:
-    rows whose unlinked source name contains the words (a scan, but only then).
+    When some entity carries the name exactly (as its name or an alias), only those: "Anna Berg" does
+    not also bring in every other Berg the surname rule would allow.
     """
-    ids = _linked_ids(store, name)
+    if ref.startswith("ent_"):
+        rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ref,))
+        if rows:
+            return rows
+    found = find_ledger_entities(store, ref)
+    exact = [r for r in found if fold(ref) in {fold(f) for f in [r["name"], *_loads(r["aliases"])]}]
+    return exact or found
+
+
+def _same_speaker(ref: str, forms: set[str], full_names: list[str], denoted: bool, name: str) -> bool:
+    """Whether an unlinked speaker ``name`` is the person or body the reference denotes."""
+    if fold(name) in forms:
+        return True
+    if person_parts(name)[0] and any(person_match_reason(full, name) for full in full_names):
+        return True  # the same first name (or initial) and surname
+    return not denoted and person_match_reason(ref, name) is not None
+
+
+def speaker_condition(store, ref: str, entity_sql: str, name_sql: str, table: str) -> tuple[str, list]:
+    """``(condition, args)`` selecting the rows whose speaker (or source) ``ref`` denotes.
+
+    A row counts when it is linked to a ledger entity the reference denotes (:func:`resolve_entities`),
+    or, not linked to any, when its written name is that entity's name or alias, or (for a name) the
+    same first name and surname; with no ledger entity to go by, a name the ledger's person rules
+    match ("Berg" finds "Anna Berg").  Never a substring: "Ann" does not find "Joanne".
+    ``entity_sql`` is the row's ledger entity column, ``name_sql`` its written name, ``table`` the
+    quotes or claims table.
+    """
+    ref = ref.strip()
+    rows = resolve_entities(store, ref)
+    ids = [r["id"] for r in rows]
+    names = _unlinked_names(store, ref, rows, table)
+    conds, args = [], []
     if ids:
-        return "JOIN", f"{alias}.ledger_entity IN ({', '.join('?' for _ in ids)})", ids
-    return "LEFT JOIN", f"({alias}.ledger_entity IS NULL AND lower({name_column}) LIKE ?)", [f"%{fold(name)}%"]
+        conds.append(f"{entity_sql} IN ({', '.join('?' for _ in ids)})")
+        args += ids
+    if names:
+        conds.append(f"({entity_sql} IS NULL AND {name_sql} IN ({', '.join('?' for _ in names)}))")
+        args += names
+    return ("(" + " OR ".join(conds) + ")" if conds else "1 = 0"), args
 
 
-_QUOTE_COLUMNS = (
+def _unlinked_names(store, ref: str, rows: list[dict], table: str) -> list[str]:
+    """Written speaker (source) names of rows linked to no entity that denote what ``ref`` denotes."""
+    name_col, entity_col = ("speaker_name", "speaker_entity") if table == "quotes" else ("source_name", "source_entity")
+    written = sorted({f for r in rows for f in [r["name"], *_loads(r["aliases"])]})
+    by_id = bool(rows) and rows[0]["id"] == ref
+    if by_id:  # an id: its own written forms (an indexed look-up, as pages of one entity need)
+        cond, args = f"t.{name_col} IN ({', '.join('?' for _ in written)})", written
+    else:  # a name: every unlinked name sharing a word with it, then the name rules decide
+        forms = [ref, *written]
+        words = sorted({w for f in forms for w in re.findall(r"\w+", fold(f))[-1:]})
+        cond = " OR ".join(f"lower(t.{name_col}) LIKE ? ESCAPE '\\'" for _ in words) or "1 = 0"
+        args = [_like(w) for w in words]
+    found = store.execute(
+        f"SELECT DISTINCT t.{name_col} AS name FROM {table} t LEFT JOIN entities e ON e.article_id = t.article_id "
+        f"AND e.id = t.{entity_col} WHERE e.ledger_entity IS NULL AND ({cond})", args)
+    folded = {fold(ref)} | {fold(f) for f in written}
+    full_names = [f for f in [ref, *(r["name"] for r in rows)] if person_parts(f)[0]]
+    return sorted(r["name"] for r in found
+                  if r["name"] and (by_id and r["name"] in written
+                                    or not by_id and _same_speaker(ref, folded, full_names, bool(rows), r["name"])))
+
+
+def _loads(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else (value or [])
+
+
+# -- sentences around an item ------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence(s) holding ``text[start:end]``: from the last sentence end before
+    it to the first one after it, never across a line break (so ``text[s:e]`` is the context as stored)."""
+    s = 0
+    for m in _SENTENCE_END.finditer(text, 0, max(start, 0)):
+        s = m.end()
+    m = _SENTENCE_END.search(text, max(end, s))
+    e = m.start() + len(m.group().rstrip()) if m else len(text)
+    while s < start and text[s].isspace():
+        s += 1
+    return s, max(e, end)
+
+
+def _context_columns(alias: str) -> str:
+    """A window of the article text around an item, with the offset it starts at (cut to the sentence in Python)."""
+    w = CONTEXT_WINDOW
+    lo = f"(CASE WHEN {alias}.start_char > {w} THEN {alias}.start_char - {w} ELSE 0 END)"
+    return f", {lo} AS window_start, substr(a.text, {lo} + 1, {alias}.end_char - {lo} + {w}) AS window"
+
+
+def _add_context(rows: list[dict]) -> list[dict]:
+    for r in rows:
+        window, offset = r.pop("window", None) or "", r.pop("window_start", 0) or 0
+        s, e = sentence_around(window, r["start_char"] - offset, r["end_char"] - offset)
+        r["context"], r["context_start"] = window[s:e], offset + s
+    return rows
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+_ARTICLE_ORDER = Order(("a.published", True, True), ("a.id", True, False))
+
+
+def articles(store, after: Optional[str] = None, limit: Optional[int] = 50) -> Page:
+    """Stored articles, newest first (undated last), with counts of quotes, claims and times."""
+    limit, cur = _limit(limit), decode_cursor(after, 2)
+    conds, args = [], []
+    if cur:
+        cond, args = _ARTICLE_ORDER.after(cur)
+        conds.append(cond)
+    tail, targs = _limit_sql(limit)
+    rows = store.execute(
+        "SELECT a.id, a.published, a.published_from, a.title, a.source, a.url, a.publisher, a.author, "
+        "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+        "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
+        "(SELECT COUNT(*) FROM times t WHERE t.article_id = a.id) AS times "
+        f"FROM articles a{_where(conds)} ORDER BY {_ARTICLE_ORDER.sql()}{tail}", [*args, *targs])
+    return _page(rows, limit, lambda r: [r["published"], r["id"]])
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+_QUOTE_SELECT = (
     "SELECT q.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
     "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
-    "q.confidence, e.ledger_entity AS entity, a.title "
+    "q.confidence, e.ledger_entity AS entity, a.title, a.source AS article_source" + _context_columns("q") + " "
 )
-_QUOTE_JOINS = (
-    "{join} entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
-    "JOIN articles a ON a.id = q.article_id LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
-)
-_QUOTE_TEXT = "q.text || ' ' || coalesce(q.speaker_name, '')"
+_QUOTE_JOINS = (" JOIN articles a ON a.id = q.article_id "
+                "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+                "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity")
+_QUOTE_DOCUMENT = "q.text || ' ' || coalesce(q.speaker_name, '')"
+_QUOTE_ORDER = Order(("q.published", False, True), ("q.article_id", False, False), ("q.start_char", False, False),
+                     ("q.id", False, False))
 
 
-def _quotes_by_relevance(store, search: str, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Full-text search alone: best matches first (bm25 / ts_rank), so a common word stays fast."""
-    if store.dialect == "sqlite":
-        sql = (_QUOTE_COLUMNS + "FROM (SELECT rowid AS rid, rank FROM quotes_fts WHERE quotes_fts MATCH ? "
-               "ORDER BY rank LIMIT ?) f JOIN quotes q ON q.rowid = f.rid " + _QUOTE_JOINS.format(join="LEFT JOIN")
-               + " ORDER BY f.rank, q.published, q.article_id, q.start_char LIMIT ? OFFSET ?")
-        return store.execute(sql, [fts_query(search), int(limit) + int(offset), int(limit), int(offset)])
-    vector = f"to_tsvector('english', {_QUOTE_TEXT})"
-    sql = (_QUOTE_COLUMNS + "FROM quotes q " + _QUOTE_JOINS.format(join="LEFT JOIN")
-           + f" WHERE {vector} @@ plainto_tsquery('english', ?) "
-           f"ORDER BY ts_rank({vector}, plainto_tsquery('english', ?)) DESC, q.published, q.article_id, q.start_char "
-           "LIMIT ? OFFSET ?")
-    return store.execute(sql, [search, search, int(limit), int(offset)])
+def _quote_key(r: dict) -> list:
+    return [r["published"], r["article_id"], r["start_char"], r["id"]]
 
 
 def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, article: Optional[str] = None,
-           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes in publication order, by one speaker (any spelling) and/or containing words.
+           after: Optional[str] = None, limit: Optional[int] = 100) -> Page:
+    """Quotes in publication order: by the speaker a name or id denotes, containing words, in one article.
 
-    A search on its own lists the best matches first instead.
+    A search on its own lists the best matches first instead (its cursor is a position).
+    Each row carries ``context``: the sentence around the quote, as stored (from ``context_start``).
     """
-    if search and not speaker and not article:
-        return _quotes_by_relevance(store, search, limit, offset)
-    where, args, join = [], [], "LEFT JOIN"
+    limit = _limit(limit)
+    words = search_words(search) if search is not None else None
+    if words == []:
+        return Page([], None, limit)
+    if words and not speaker and not article:
+        return _quotes_by_relevance(store, words, after, limit)
+    cur = decode_cursor(after, 4)
+    conds, args = [], []
     if speaker:
-        join, cond, cargs = _by_entity(store, speaker, "e", "q.speaker_name")
-        where.append(cond)
+        cond, cargs = speaker_condition(store, speaker, "e.ledger_entity", "q.speaker_name", "quotes")
+        conds.append(cond)
         args += cargs
-    if search:
-        where.append(text_match(store, _QUOTE_TEXT, "quotes_fts", "q"))
-        args.append(search_param(store, search))
+    if words:
+        conds.append(_fts_condition(store, "quotes_fts", _QUOTE_DOCUMENT, "q"))
+        args.append(_fts_param(store, words))
     if article:
-        where.append("q.article_id = ?")
+        conds.append("q.article_id = ?")
         args.append(article)
-    sql = (
-        _QUOTE_COLUMNS + "FROM quotes q " + _QUOTE_JOINS.format(join=join)
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY q.published, q.article_id, q.start_char LIMIT ? OFFSET ?"
-    )
-    return store.execute(sql, [*args, int(limit), int(offset)])
+    if cur:
+        cond, cargs = _QUOTE_ORDER.after(cur)
+        conds.append(cond)
+        args += cargs
+    tail, targs = _limit_sql(limit)
+    rows = store.execute(_QUOTE_SELECT + "FROM quotes q" + _QUOTE_JOINS + _where(conds)
+                         + f" ORDER BY {_QUOTE_ORDER.sql()}{tail}", [*args, *targs])
+    return _page(_add_context(rows), limit, _quote_key)
+
+
+def _quotes_by_relevance(store, words: list[str], after: Optional[str], limit: Optional[int]) -> Page:
+    """Full-text search alone: best matches first (bm25 / ts_rank), so a common word stays fast."""
+    cur = decode_cursor(after, 1)
+    offset = cur[0] if cur and isinstance(cur[0], int) and cur[0] >= 0 else 0
+    if cur and offset != cur[0]:
+        raise QueryError("malformed pagination cursor (after=)")
+    n = (limit + 1) if limit is not None else -1
+    tie = "q.published NULLS FIRST, q.article_id, q.start_char, q.id"
+    if store.dialect == "sqlite":
+        sql = (_QUOTE_SELECT + "FROM (SELECT rowid AS rid, rank FROM quotes_fts WHERE quotes_fts MATCH ? "
+               "ORDER BY rank LIMIT ?) f JOIN quotes q ON q.rowid = f.rid" + _QUOTE_JOINS
+               + f" ORDER BY f.rank, {tie} LIMIT ? OFFSET ?")
+        args = [_fts_param(store, words), n + offset if n > 0 else -1, n, offset]
+    else:
+        vector = f"to_tsvector('english', {_QUOTE_DOCUMENT})"
+        sql = (_QUOTE_SELECT + "FROM quotes q" + _QUOTE_JOINS + f" WHERE {vector} @@ plainto_tsquery('english', ?) "
+               f"ORDER BY ts_rank({vector}, plainto_tsquery('english', ?)) DESC, {tie} LIMIT ? OFFSET ?")
+        args = [" ".join(words), " ".join(words), n if n > 0 else None, offset]
+    rows = _add_context(store.execute(sql, args))
+    page = _page(rows, limit, lambda r: [0])
+    if page.next is not None:
+        page.next = encode_cursor([offset + len(page)])
+    return page
+
+
+def quotes_per_day(store, ref: str) -> list[dict]:
+    """Quotes of the speaker ``ref`` denotes per publication day: ``[{"day": "YYYY-MM-DD", "quotes": n}]``."""
+    cond, args = speaker_condition(store, ref, "e.ledger_entity", "q.speaker_name", "quotes")
+    return store.execute(
+        "SELECT q.published AS day, COUNT(*) AS quotes FROM quotes q "
+        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+        f"WHERE {cond} AND q.published IS NOT NULL GROUP BY q.published ORDER BY q.published", args)
+
+
+# -- claims ------------------------------------------------------------------------------------
+
+_CLAIM_SELECT = (
+    "SELECT c.status_rank AS rank, c.published, c.article_id, c.id, c.status, coalesce(l.name, c.source_name) AS source, "
+    "c.text, c.quantity_value AS quantity, c.quantity_bound AS bound, c.quantity_counts AS counts, c.time_value AS time, "
+    "c.evidence, c.start_char, c.end_char, e.ledger_entity AS entity, a.title, a.source AS article_source "
+    "FROM claims c JOIN articles a ON a.id = c.article_id "
+    "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+    "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
+)
+_CLAIM_TAIL = [("c.published", False, True), ("c.article_id", False, False), ("c.start_char", False, False),
+               ("c.id", False, False)]
+_CLAIM_ORDER = Order(("c.status_rank", False, False), *_CLAIM_TAIL)
+_ONE_STATUS_ORDER = Order(*_CLAIM_TAIL)  # one status: its rank is constant (the claims_status_order index)
 
 
 def claims(store, source: Optional[str] = None, status: Optional[str] = None, search: Optional[str] = None,
-           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Claims with source, status and evidence; unverified and disputed first."""
-    where, args, join = [], [], "LEFT JOIN"
-    if source:
-        join, cond, cargs = _by_entity(store, source, "e", "c.source_name")
-        where.append(cond)
-        args += cargs
-    if status:
-        where.append("c.status = ?")
-        args.append(status)
-    if search:
-        where.append("lower(c.text) LIKE ?")
-        args.append(f"%{fold(search)}%")
-    order = "c.published, c.article_id, c.start_char" if status else "c.status_rank, c.published, c.article_id, c.start_char"
-    sql = (
-        "SELECT c.published, c.article_id, c.id, c.status, coalesce(l.name, c.source_name) AS source, c.text, "
-        "c.quantity_value AS quantity, c.quantity_bound AS bound, c.quantity_counts AS counts, c.time_value AS time, "
-        "c.evidence, c.start_char, c.end_char, e.ledger_entity AS entity, a.title "
-        f"FROM claims c {join} entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
-        "JOIN articles a ON a.id = c.article_id "
-        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {order} LIMIT ? OFFSET ?"
-    )
-    return store.execute(sql, [*args, int(limit), int(offset)])
+           date_from: Optional[str] = None, date_to: Optional[str] = None, after: Optional[str] = None,
+           limit: Optional[int] = 100) -> Page:
+    """Claims with source, status and evidence: unverified first, then disputed, unattributed, the rest.
 
-
-def entities(store, type: Optional[str] = None, name: Optional[str] = None, limit: int = 100,
-             offset: int = 0) -> list[dict[str, Any]]:
-    """Ledger entities, most cited first, with aliases and dated roles.
-
-    Looked up by ``name``, each also carries ``links``: every article entity joined
-    into it, as written there, with the reason it was joined (why two names are one).
+    Filters: the source a name or id denotes, one status, words the claim contains, publication dates.
     """
+    limit = _limit(limit)
+    date_from, date_to = check_day(date_from, "from"), check_day(date_to, "to")
+    if status and status not in CLAIM_STATUSES:
+        raise QueryError(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
+    order = _ONE_STATUS_ORDER if status else _CLAIM_ORDER
+    cur = decode_cursor(after, len(order.columns))
+    conds, args = [], []
+    if source:
+        cond, cargs = speaker_condition(store, source, "e.ledger_entity", "c.source_name", "claims")
+        conds.append(cond)
+        args += cargs
+    for sql, value in (("c.status = ?", status), ("c.published >= ?", date_from), ("c.published <= ?", date_to)):
+        if value:
+            conds.append(sql)
+            args.append(value)
+    for word in search_words(search):
+        conds.append("lower(c.text) LIKE ? ESCAPE '\\'")
+        args.append(_like(word))
+    if cur:
+        cond, cargs = order.after(cur)
+        conds.append(cond)
+        args += cargs
+    tail, targs = _limit_sql(limit)
+    rows = store.execute(_CLAIM_SELECT + _where(conds) + f" ORDER BY {order.sql()}{tail}", [*args, *targs])
+    key = (lambda r: _quote_key(r)) if status else (lambda r: [r["rank"], *_quote_key(r)])
+    page = _page(rows, limit, key)
+    for r in page:
+        r.pop("rank", None)
+    return page
+
+
+# -- speakers and entities ---------------------------------------------------------------------
+
+#: Sort orders of the speakers list: the aggregate, most (or latest) first except ``first``.
+SPEAKER_SORTS = {"quotes": ("SUM(s.quotes)", True), "articles": ("SUM(s.articles)", True),
+                 "first": ("MIN(s.first)", False), "last": ("MAX(s.last)", True)}
+_SPEAKER_KEY = "coalesce(s.entity, 'name:' || lower(s.name))"
+_SPEAKER_NAME = "MIN(coalesce(l.name, s.name))"
+
+
+def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort: str = "quotes",
+             after: Optional[str] = None, limit: Optional[int] = 100) -> Page:
+    """Who is quoted: one row per ledger entity, or per unlinked name whatever its case.
+
+    ``type`` keeps one entity type (PERSON, ORG, ...); ``name`` keeps names containing it or that
+    the ledger says it may denote; ``sort`` is quotes, articles (most first), first or last seen.
+    """
+    limit = _limit(limit)
+    if sort not in SPEAKER_SORTS:
+        raise QueryError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+    agg, desc = SPEAKER_SORTS[sort]
+    order = Order((agg, desc, sort in ("first", "last")), (_SPEAKER_NAME, False, False), (_SPEAKER_KEY, False, False))
+    cur = decode_cursor(after, 3)
+    conds, args = [], []
+    if type:
+        conds.append("l.type = ?")
+        args.append(type)
     if name:
-        rows = find_ledger_entities(store, name, type)
-    else:
-        rows = store.execute(
-            "SELECT * FROM ledger_entities" + (" WHERE type = ?" if type else "")
-            + " ORDER BY articles DESC, name, id LIMIT ? OFFSET ?",
-            ([type] if type else []) + [int(limit), int(offset)],
-        )
-    out = []
+        ids = [r["id"] for r in resolve_entities(store, name)]
+        conds.append("(lower(coalesce(l.name, s.name)) LIKE ? ESCAPE '\\'"
+                     + (f" OR s.entity IN ({', '.join('?' for _ in ids)})" if ids else "") + ")")
+        args += [_like(name), *ids]
+    having, hargs = order.after(cur) if cur else ("", [])
+    tail, targs = _limit_sql(limit)
+    rows = store.execute(
+        f"SELECT {_SPEAKER_NAME} AS speaker, MAX(l.type) AS type, MAX(s.entity) AS entity, {_SPEAKER_KEY} AS key, "
+        "SUM(s.quotes) AS quotes, SUM(s.articles) AS articles, MIN(s.first) AS first, MAX(s.last) AS last, "
+        "COUNT(*) AS spellings FROM speaker_stats s LEFT JOIN ledger_entities l ON l.id = s.entity"
+        + _where(conds) + f" GROUP BY {_SPEAKER_KEY}" + (f" HAVING {having}" if having else "")
+        + f" ORDER BY {order.sql()}{tail}", [*args, *hargs, *targs])
+    sort_value = {"quotes": "quotes", "articles": "articles", "first": "first", "last": "last"}[sort]
+    page = _page(rows, limit, lambda r: [r[sort_value], r["speaker"], r["key"]])
+    _exact_article_counts(store, page)
+    return page
+
+
+def _exact_article_counts(store, rows: list[dict]) -> None:
+    """An unlinked name written in several cases: count its articles once each (the sum may count one twice)."""
     for r in rows:
-        aliases = json.loads(r["aliases"]) if isinstance(r["aliases"], str) else r["aliases"]
-        roles = json.loads(r["roles"]) if isinstance(r["roles"], str) else r["roles"]
-        item = {"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
-                "aliases": aliases, "roles": sorted({x["role"] for x in roles}), "role_history": roles}
-        if name:
+        if r.pop("spellings", 1) > 1 and not r["entity"]:
+            r["articles"] = store.scalar(
+                "SELECT COUNT(DISTINCT q.article_id) FROM quotes q LEFT JOIN entities e ON e.article_id = q.article_id "
+                "AND e.id = q.speaker_entity WHERE e.ledger_entity IS NULL AND lower(q.speaker_name) = ?",
+                (r["key"][5:],))
+
+
+#: Sort orders of the entities list.
+ENTITY_SORTS = {"articles": ("articles", True), "name": ("name", False)}
+
+
+def _entity_row(r: dict) -> dict:
+    roles = _loads(r["roles"])
+    return {"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
+            "aliases": _loads(r["aliases"]), "roles": sorted({x["role"] for x in roles}), "role_history": roles}
+
+
+def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort: str = "articles",
+             after: Optional[str] = None, limit: Optional[int] = 100) -> Page:
+    """Ledger entities with aliases and dated roles, most cited first (or by name).
+
+    ``name`` keeps the entities whose name or an alias contains it, or that the ledger says it may
+    denote; each then also carries ``links``: every article entity joined into it, as written
+    there, with the reason it was joined (why two names are one).
+    """
+    limit = _limit(limit)
+    if sort not in ENTITY_SORTS:
+        raise QueryError(f"sort must be one of {', '.join(ENTITY_SORTS)}, not {sort!r}")
+    column, desc = ENTITY_SORTS[sort]
+    order = Order((column, desc, False), ("name", False, False), ("id", False, False))
+    cur = decode_cursor(after, 3)
+    conds, args = [], []
+    if type:
+        conds.append("type = ?")
+        args.append(type)
+    if name:
+        ids = [r["id"] for r in find_ledger_entities(store, name)]
+        conds.append("(lower(name) LIKE ? ESCAPE '\\' OR lower(aliases) LIKE ? ESCAPE '\\'"
+                     + (f" OR id IN ({', '.join('?' for _ in ids)})" if ids else "") + ")")
+        args += [_like(name), _like(name), *ids]
+    if cur:
+        cond, cargs = order.after(cur)
+        conds.append(cond)
+        args += cargs
+    tail, targs = _limit_sql(limit)
+    rows = store.execute(f"SELECT * FROM ledger_entities{_where(conds)} ORDER BY {order.sql()}{tail}",
+                         [*args, *targs])
+    page = _page(rows, limit, lambda r: [r[column], r["name"], r["id"]])
+    page[:] = [_entity_row(r) for r in page]
+    if name:
+        for item in page:
             item["links"] = store.execute(
                 "SELECT e.article_id AS article, a.published, e.name AS written, e.link_reason AS reason "
                 "FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.ledger_entity = ? "
-                "ORDER BY a.published, e.article_id LIMIT 1000", (r["id"],))
-        out.append(item)
-    return out
+                "ORDER BY a.published, e.article_id LIMIT 1000", (item["id"],))
+    return page
 
 
-def speakers(store, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Who is quoted how often and in how many articles (one row per ledger entity or unlinked name)."""
-    return store.execute(
-        "SELECT coalesce(l.name, s.name) AS speaker, l.type, s.entity, s.quotes, s.articles, s.first, s.last "
-        "FROM speaker_stats s LEFT JOIN ledger_entities l ON l.id = s.entity "
-        "ORDER BY s.quotes DESC, s.key LIMIT ? OFFSET ?", [int(limit), int(offset)])
+def entity(store, ledger_id: str) -> Optional[dict]:
+    """One ledger entity by id, or None."""
+    rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ledger_id,))
+    return _entity_row(rows[0]) if rows else None
+
+
+# -- timeline ----------------------------------------------------------------------------------
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: A claim's day: its own time expression's, else its article's publication date ("reported").
+_CLAIM_DAY = "coalesce(CASE WHEN length(c.time_value) >= 10 THEN substr(c.time_value, 1, 10) END, a.published)"
 
 
 def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None,
-             limit: int = 500) -> list[dict[str, Any]]:
-    """Dated ledger events and dated claims in date order, each with the articles that support it."""
-    ids = [r["id"] for r in find_ledger_entities(store, entity)] if entity else []
-    names = set()
-    for r in (store.execute(f"SELECT name, aliases FROM ledger_entities WHERE id IN ({', '.join('?' for _ in ids)})", ids)
-              if ids else []):
-        names |= {fold(r["name"]), *(fold(a) for a in json.loads(r["aliases"]))}
+             reported: bool = False, after: Optional[str] = None, limit: Optional[int] = 500) -> Page:
+    """Dated ledger events and dated claims in date order (on one day claims before events).
+
+    A claim is dated by its own time expression; with ``reported`` also claims dated only by their
+    article's publication day.  ``entity``: an id or a name; events it takes part in, claims it is
+    the source of.  Each row names the articles that support it (``sources``).  Keyset: (date, kind, id).
+    """
+    limit = _limit(limit)
+    date_from, date_to = check_day(date_from, "from"), check_day(date_to, "to")
+    cur = decode_cursor(after, 3)
     lo, hi = date_from or "0000", (date_to or "9999") + "~"
-    rows: list[dict[str, Any]] = []
-    events = store.execute(
-        "SELECT id, date, type, modality, place, participants, text, articles FROM ledger_events "
-        "WHERE date IS NOT NULL AND date >= ? AND date <= ? ORDER BY date, id", (lo, hi))
-    support = _event_support(store, [e["id"] for e in events])
-    for e in events:
-        participants = json.loads(e["participants"]) if isinstance(e["participants"], str) else e["participants"]
-        if entity and not ({fold(p) for p in participants} & names):
-            continue
-        rows.append({"date": e["date"], "kind": "event", "what": e["type"] + ("" if e["modality"] == "happened" else " (planned)"),
-                     "text": e["text"], "who": ", ".join(participants), "place": e["place"],
-                     "articles": len(support.get(e["id"], [])), "sources": support.get(e["id"], []), "id": e["id"]})
-    where, args = ["coalesce(substr(c.time_value, 1, 10), a.published) >= ?",
-                   "coalesce(substr(c.time_value, 1, 10), a.published) <= ?"], [lo, hi]
-    join = "LEFT JOIN"
+    rows = _timeline_events(store, entity, lo, hi, cur, limit) + _timeline_claims(store, entity, lo, hi, reported,
+                                                                                   cur, limit)
+    rows.sort(key=lambda r: (r["sort_date"], r["kind"], r["id"]))
+    page = _page(rows, limit, lambda r: [r["sort_date"], r["kind"], r["id"]])
+    support = _event_support(store, [r["id"] for r in page if r["kind"] == "event"])
+    for r in page:
+        r.pop("sort_date")
+        if r["kind"] == "event":
+            r["sources"] = support.get(r["id"], [])
+    return page
+
+
+def _timeline_events(store, entity, lo: str, hi: str, cur, limit) -> list[dict]:
+    names: set[str] = set()
     if entity:
-        join, cond, cargs = _by_entity(store, entity, "e", "c.source_name")
-        where.append(cond)
+        names = {fold(f) for r in resolve_entities(store, entity) for f in [r["name"], *_loads(r["aliases"])]}
+        names = names or {fold(entity)}
+    c_date, c_kind, c_id = cur if cur else ("", "", "")
+    position = [c_date or "", c_id if c_kind == "event" else ""]
+    events: list[dict] = []
+    while limit is None or len(events) < limit + 1:
+        chunk = store.execute(
+            "SELECT id, date, type, modality, place, participants, text, articles FROM ledger_events "
+            "WHERE date IS NOT NULL AND date >= ? AND date <= ? AND (date > ? OR (date = ? AND id > ?)) "
+            "ORDER BY date, id LIMIT 500", [lo, hi, position[0], position[0], position[1]])
+        for e in chunk:
+            participants = _loads(e["participants"])
+            if names and not ({fold(p) for p in participants} & names):
+                continue
+            events.append({"date": e["date"][:10], "kind": "event", "id": e["id"],
+                           "what": e["type"] + ("" if e["modality"] == "happened" else " (planned)"),
+                           "text": e["text"], "who": ", ".join(participants), "place": e["place"],
+                           "articles": e["articles"], "article_id": None, "status": None, "sort_date": e["date"]})
+        if len(chunk) < 500:
+            break
+        position = [chunk[-1]["date"], chunk[-1]["id"]]
+    return events
+
+
+def _timeline_claims(store, entity, lo: str, hi: str, reported: bool, cur, limit) -> list[dict]:
+    conds, args = [f"{_CLAIM_DAY} >= ?", f"{_CLAIM_DAY} <= ?"], [lo, hi]
+    if not reported:
+        conds.append("length(c.time_value) >= 10")
+    if entity:
+        cond, cargs = speaker_condition(store, entity, "e.ledger_entity", "c.source_name", "claims")
+        conds.append(cond)
         args += cargs
+    if cur:
+        c_date, c_kind, c_id = cur
+        conds.append(f"({_CLAIM_DAY} > ? OR ({_CLAIM_DAY} = ? AND c.article_id || '/' || c.id > ?))"
+                     if c_kind == "claim" else f"{_CLAIM_DAY} > ?")
+        args += [c_date, c_date, c_id] if c_kind == "claim" else [c_date]
+    tail, targs = _limit_sql(limit)
+    out = []
     for c in store.execute(
-        "SELECT c.article_id, c.id, c.status, c.text, c.time_value, a.published, a.title, a.source, "
-        "coalesce(l.name, c.source_name) AS source_name "
-        f"FROM claims c {join} entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
-        "JOIN articles a ON a.id = c.article_id "
-        "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity WHERE " + " AND ".join(where), args,
-    ):
-        dated = c["time_value"] and re.fullmatch(r"\d{4}-\d\d-\d\d", c["time_value"][:10])
-        date = c["time_value"][:10] if dated else c["published"]
-        if not date:
+            f"SELECT c.article_id, c.id, c.status, c.text, c.time_value, a.title, a.source, "
+            f"coalesce(l.name, c.source_name) AS source_name, {_CLAIM_DAY} AS day FROM claims c "
+            "JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
+            "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity" + _where(conds)
+            + f" ORDER BY {_CLAIM_DAY}, c.article_id || '/' || c.id{tail}", [*args, *targs]):
+        if not c["day"] or not _DAY.fullmatch(c["day"][:10]):
             continue
-        rows.append({"date": date, "kind": "claim", "what": c["status"] + ("" if dated else " (reported)"),
-                     "text": c["text"], "who": c["source_name"], "place": None, "articles": 1,
-                     "sources": [c["title"] or c["source"]], "id": f"{c['article_id']}/{c['id']}"})
-    rows.sort(key=lambda r: (r["date"], r["kind"] != "event", r["id"]))
-    return rows[:limit]
+        dated = bool(c["time_value"] and _DAY.fullmatch(c["time_value"][:10]))
+        out.append({"date": c["day"][:10], "kind": "claim", "id": f"{c['article_id']}/{c['id']}",
+                    "what": c["status"] + ("" if dated else " (reported)"), "text": c["text"],
+                    "who": c["source_name"], "place": None, "articles": 1, "article_id": c["article_id"],
+                    "status": c["status"], "sources": [c["title"] or c["source"]], "sort_date": c["day"]})
+    return out
 
 
 def _event_support(store, ids: list[str]) -> dict[str, list[str]]:
+    """The articles (titles, else sources) that mention each ledger event."""
     out: dict[str, list[str]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for r in store.execute(
-            f"SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS article FROM events v "
-            f"JOIN articles a ON a.id = v.article_id WHERE v.ledger_event IN ({', '.join('?' for _ in chunk)}) "
-            f"ORDER BY 2", chunk,
-        ):
+                "SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS article FROM events v "
+                f"JOIN articles a ON a.id = v.article_id WHERE v.ledger_event IN ({', '.join('?' for _ in chunk)}) "
+                "ORDER BY 2", chunk):
             out.setdefault(r["ledger_event"], []).append(r["article"])
     return out
 
 
-def search_articles(store, text: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles whose title or text contain every word of ``text``."""
-    cond = text_match(store, "coalesce(a.title, '') || ' ' || a.text", "articles_fts", "a")
-    return store.execute(
-        f"SELECT a.id, a.published, a.title, a.source, a.url FROM articles a WHERE {cond} "
-        f"ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-        [search_param(store, text), int(limit), int(offset)],
-    )
+# -- article search ----------------------------------------------------------------------------
+
+_ARTICLE_DOCUMENT = "coalesce(a.title, '') || ' ' || a.text"
+
+
+def search_articles(store, text: str, after: Optional[str] = None, limit: Optional[int] = 50) -> Page:
+    """Articles whose title or text contain every word of ``text``, newest first.
+
+    Each row carries the first matching sentence of the text (``sentence``, from ``sentence_start``)
+    and the hit inside it (``hit_start``, ``hit_end``: offsets into the article text), or None when
+    only the title matched.
+    """
+    limit = _limit(limit)
+    words = search_words(text)
+    if not words:
+        return Page([], None, limit)
+    cur = decode_cursor(after, 2)
+    conds, args = [_fts_condition(store, "articles_fts", _ARTICLE_DOCUMENT, "a")], [_fts_param(store, words)]
+    if cur:
+        cond, cargs = _ARTICLE_ORDER.after(cur)
+        conds.append(cond)
+        args += cargs
+    tail, targs = _limit_sql(limit)
+    rows = store.execute("SELECT a.id, a.published, a.title, a.source, a.url FROM articles a" + _where(conds)
+                         + f" ORDER BY {_ARTICLE_ORDER.sql()}{tail}", [*args, *targs])
+    page = _page(rows, limit, lambda r: [r["published"], r["id"]])
+    hits = _first_hits(store, [r["id"] for r in page], words)
+    for r in page:
+        r.update(hits.get(r["id"], {"sentence": None, "sentence_start": None, "hit_start": None, "hit_end": None}))
+    return page
+
+
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+def _first_hits(store, ids: list[str], words: list[str]) -> dict[str, dict]:
+    """The first full-text hit in each article's text, as the engine's own highlighter marks it."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    if store.dialect == "sqlite":
+        rows = store.execute(
+            f"SELECT a.id, a.text, highlight(articles_fts, 1, char(2), char(3)) AS marked FROM articles_fts "
+            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND a.id IN ({marks})",
+            [_fts_param(store, words), *ids])
+    else:
+        rows = store.execute(
+            "SELECT a.id, a.text, ts_headline('english', a.text, plainto_tsquery('english', ?), "
+            f"'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked FROM articles a "
+            f"WHERE a.id IN ({marks})", [" ".join(words), *ids])
+    out = {}
+    for r in rows:
+        marked, text = r["marked"] or "", r["text"]
+        start = marked.find(_OPEN)
+        if start < 0 or marked.replace(_OPEN, "").replace(_CLOSE, "") != text:
+            continue  # no hit in the text (the title matched), or the highlighter did not keep the text
+        end = marked.find(_CLOSE, start) - 1
+        s, e = sentence_around(text, start, end)
+        out[r["id"]] = {"sentence": text[s:e], "sentence_start": s, "hit_start": start, "hit_end": end}
+    return out

@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 
 from ..records import Record
 
-__all__ = ["LAYERS", "Mark", "marks_for", "assign_slots", "segments", "render_body", "MAX_SLOTS"]
+__all__ = ["LAYERS", "DEFAULT_LAYERS", "Mark", "marks_for", "assign_slots", "segments", "render_body", "MAX_SLOTS",
+           "speaker_legend", "claims_in_quotes", "PALETTE_SIZE"]
 
 #: Layers in legend order: (key, label).
 LAYERS: list[tuple[str, str]] = [
@@ -30,8 +31,12 @@ LAYERS: list[tuple[str, str]] = [
     ("time", "Times"),
     ("entity", "Entities"),
 ]
+#: Layers shown when the page opens (the others are one click away).
+DEFAULT_LAYERS = ("quote", "speaker")
 #: Underline levels drawn; deeper overlaps share the last level.
 MAX_SLOTS = 8
+#: Speaker colours (``c0`` ... in the stylesheet); more speakers than this share them in turn.
+PALETTE_SIZE = 8
 
 
 @dataclass
@@ -49,10 +54,42 @@ def _label(*parts: Optional[str]) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _speaker_key(quote) -> Optional[str]:
+    s = quote.speaker
+    if s is None or not s.name:
+        return None
+    return f"e:{s.entity}" if s.entity else "n:" + " ".join(s.name.lower().split())
+
+
+def speaker_legend(record: Record, links: Optional[dict] = None) -> list[dict]:
+    """One entry per speaker of the article, in order of first quote: its colour class, name, role, quotes.
+
+    ``links`` maps the article's entity ids to ledger ids (for a link to the speaker's page).
+    """
+    legend: dict[str, dict] = {}
+    for q in record.quotes:
+        key = _speaker_key(q)
+        if key is None:
+            continue
+        if key not in legend:
+            entity = q.speaker.entity
+            legend[key] = {"key": key, "colour": f"c{len(legend) % PALETTE_SIZE}", "name": q.speaker.name,
+                           "role": q.speaker.role, "ledger": (links or {}).get(entity) if entity else None, "quotes": 0}
+        legend[key]["quotes"] += 1
+    return list(legend.values())
+
+
+def _colours(record: Record) -> dict[str, str]:
+    """Quote id -> its speaker's colour class (``cu`` for an unknown speaker)."""
+    by_key = {e["key"]: e["colour"] for e in speaker_legend(record)}
+    return {q.id: by_key.get(_speaker_key(q), "cu") for q in record.quotes}
+
+
 def marks_for(record: Record) -> list[Mark]:
     """One Mark per highlighted span of the record (quotes, speakers, cues, claims, times, entity mentions)."""
     n = len(record.text)
     marks: list[Mark] = []
+    colours = _colours(record)
 
     def add(layer, span, label, item, css=""):
         if span and 0 <= span[0] < span[1] <= n:
@@ -60,9 +97,9 @@ def marks_for(record: Record) -> list[Mark]:
 
     for q in record.quotes:
         speaker = q.speaker.name if q.speaker and q.speaker.name else "unknown speaker"
-        add("quote", q.span, f"{q.kind} quote {q.id} by {speaker}", q.id, f"k-{q.kind}")
+        add("quote", q.span, f"{q.kind} quote {q.id} by {speaker}", q.id, f"k-{q.kind} {colours[q.id]}")
         if q.speaker and q.speaker.span:
-            add("speaker", q.speaker.span, f"speaker of {q.id}: {speaker}", q.id)
+            add("speaker", q.speaker.span, f"speaker of {q.id}: {speaker}", q.id, colours[q.id])
         if q.cue and q.cue.span:
             add("cue", q.cue.span, f"cue of {q.id}: {q.cue.text}", q.id)
     for c in record.claims:
@@ -149,18 +186,37 @@ def render_body(record: Record) -> Markup:
         key = (in_bp, *map(id, covering))
         wrap = wrappers.get(key)
         if wrap is None:
-            classes = ["seg"] + (["bp"] if in_bp else []) + sorted({f"has-{m.layer}" for m in covering})
-            # nested quotes: a click opens the innermost one covering the piece
-            quote = min((m for m in covering if m.layer == "quote"), key=lambda m: m.end - m.start, default=None)
-            title = "; ".join(m.label for m in covering)
-            lines = "".join(
-                f'<span class="ul l-{m.layer} {escape(m.css)} s{min(m.slot, MAX_SLOTS - 1)}"></span>' for m in covering)
-            tag = "a" if quote else "span"
-            href = f' href="#quote-{escape(quote.item)}" data-quote="{escape(quote.item)}"' if quote else ""
-            title_attr = f' title="{escape(title)}"' if title else ""
-            wrap = wrappers[key] = (f'<{tag} class="{" ".join(classes)}"{href}{title_attr}>', f"{lines}</{tag}>")
+            wrap = wrappers[key] = _wrapper(covering, in_bp)
         parts.append(wrap[0])
         parts.append(str(escape(piece)))
         parts.append(wrap[1])
     parts.append("</div>")
     return Markup("".join(parts))
+
+
+def _wrapper(covering: list[Mark], in_bp: bool) -> tuple[str, str]:
+    """The opening and closing markup around one piece: classes, the quote it opens, what it belongs to."""
+    classes = ["seg"] + (["bp"] if in_bp else []) + sorted({f"has-{m.layer}" for m in covering})
+    # nested quotes: a click opens the innermost one covering the piece
+    quote = min((m for m in covering if m.layer == "quote"), key=lambda m: m.end - m.start, default=None)
+    if quote is not None:
+        classes.append(next(c for c in quote.css.split() if c.startswith("c")))
+    belongs = {"speaker-of": "speaker", "cue-of": "cue", "claim": "claim"}
+    data = "".join(
+        f' data-{attr}="{escape(" ".join(sorted({m.item for m in covering if m.layer == layer})))}"'
+        for attr, layer in belongs.items() if any(m.layer == layer for m in covering))
+    title = "; ".join(m.label for m in covering)
+    lines = "".join(
+        f'<span class="ul l-{m.layer} {escape(m.css)} s{min(m.slot, MAX_SLOTS - 1)}"></span>' for m in covering)
+    tag = "a" if quote else "span"
+    href = f' href="#quote-{escape(quote.item)}" data-quote="{escape(quote.item)}"' if quote else ""
+    title_attr = f' title="{escape(title)}"' if title else ""
+    return f'<{tag} class="{" ".join(classes)}"{href}{data}{title_attr}>', f"{lines}</{tag}>"
+
+
+def claims_in_quotes(record: Record) -> dict[str, list[str]]:
+    """Quote id -> ids of the claims that overlap it (selected together with the quote)."""
+    out: dict[str, list[str]] = {}
+    for q in record.quotes:
+        out[q.id] = [c.id for c in record.claims if c.span[0] < q.span[1] and q.span[0] < c.span[1]]
+    return out

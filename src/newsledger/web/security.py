@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import json
 from typing import Optional
 from urllib.parse import urlsplit
 
-__all__ = ["CSP", "SecurityHeaders", "BodyLimit", "is_loopback", "write_denied"]
+__all__ = ["CSP", "SecurityHeaders", "BodyLimit", "HostCheck", "is_loopback", "write_denied"]
 
 #: Everything from this origin only: no inline script or style, no frames, no plugins.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -64,9 +65,9 @@ class BodyLimit:
                 try:
                     size = int(v)
                 except ValueError:
-                    return await _plain(send, 400, b"bad Content-Length")
+                    return await json_error(send, 400, "bad Content-Length")
                 if size > self.limit:
-                    return await _plain(send, 413, f"request body over the limit of {self.limit:,} bytes".encode())
+                    return await json_error(send, 413, f"request body over the limit of {self.limit:,} bytes")
         seen = 0
         started = False
 
@@ -89,17 +90,35 @@ class BodyLimit:
             await self.app(scope, counting_receive, tracking_send)
         except _TooLarge:
             if not started:
-                await _plain(send, 413, f"request body over the limit of {self.limit:,} bytes".encode())
+                await json_error(send, 413, f"request body over the limit of {self.limit:,} bytes")
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _plain(send, status: int, body: bytes) -> None:
+async def json_error(send, status: int, detail: str) -> None:
+    """An error answered before the app: the API's one JSON error shape (``{"error": {"status", "detail"}}``)."""
+    body = json.dumps({"error": {"status": status, "detail": detail}}).encode()
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+class HostCheck:
+    """Bound to loopback: answer only requests addressed to a loopback name (stops DNS rebinding)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.startswith("[") else host.split("]")[0] + "]"
+            if host and not is_loopback(name):
+                await json_error(send, 421, "host not allowed: this server answers only to localhost / 127.0.0.1")
+                return
+        await self.app(scope, receive, send)
 
 
 def write_denied(*, token: Optional[str], loopback: bool, authorization: Optional[str], form_token: Optional[str],

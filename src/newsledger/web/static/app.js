@@ -1,21 +1,46 @@
-// newsledger: the only script. Clicking a highlighted quote opens its details (speaker, cue,
-// confidence) in the side panel; without JavaScript the link still jumps there (CSS :target).
+// newsledger: the only script of the pages. Selecting a highlighted quote (click, or #quote-ID in the URL)
+// opens its details in the side panel and marks, in the text, the quote, its speaker's mention, its cue and
+// any claim inside it. Without JavaScript the link still jumps to the details (CSS :target).
 (function () {
   "use strict";
-  function openQuote(id) {
-    var el = document.getElementById("quote-" + id);
-    if (!el || el.tagName !== "DETAILS") return;
-    el.open = true;
-    el.classList.add("flash");
-    setTimeout(function () { el.classList.remove("flash"); }, 1500);
+  var MARKS = ["sel-quote", "sel-speaker", "sel-cue", "sel-claim"];
+
+  function clearSelection() {
+    MARKS.forEach(function (cls) {
+      document.querySelectorAll("." + cls).forEach(function (el) { el.classList.remove(cls); });
+    });
   }
+
+  function mark(selector, cls) {
+    document.querySelectorAll(selector).forEach(function (el) { el.classList.add(cls); });
+  }
+
+  function selectQuote(id) {
+    var details = document.getElementById("quote-" + id);
+    if (!details || details.tagName !== "DETAILS") return;
+    var q = CSS.escape(id);
+    clearSelection();
+    mark('.body [data-quote="' + q + '"]', "sel-quote");
+    mark('.body [data-speaker-of~="' + q + '"]', "sel-speaker");
+    mark('.body [data-cue-of~="' + q + '"]', "sel-cue");
+    (details.getAttribute("data-claims") || "").split(" ").filter(Boolean).forEach(function (c) {
+      mark('.body [data-claim~="' + CSS.escape(c) + '"]', "sel-claim");
+      var box = document.getElementById("claim-" + c);
+      if (box) box.classList.add("sel-claim");
+    });
+    details.open = true;
+    details.classList.add("sel-quote");
+  }
+
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest ? ev.target.closest("a[data-quote]") : null;
-    if (a) openQuote(a.getAttribute("data-quote"));
+    if (a) selectQuote(a.getAttribute("data-quote"));
+    var summary = ev.target.closest ? ev.target.closest("details.quote > summary") : null;
+    if (summary) selectQuote(summary.parentNode.id.replace(/^quote-/, ""));
   });
   function fromHash() {
     var m = /^#quote-(.+)$/.exec(location.hash);
-    if (m) openQuote(decodeURIComponent(m[1]));
+    if (m) selectQuote(decodeURIComponent(m[1]));
   }
   window.addEventListener("hashchange", fromHash);
   document.addEventListener("DOMContentLoaded", fromHash);

@@ -1,4 +1,4 @@
-"""``newsledger serve``: the web UI and HTTP API over the store (register with ``cli.add_command(serve)``)."""
+"""``newsledger serve``: the web UI and HTTP API over an existing store."""
 
 from __future__ import annotations
 
@@ -7,26 +7,30 @@ import os
 import click
 
 from ..settings import Settings
+from .app import cli, db_option, open_existing_store
 
 __all__ = ["serve"]
 
 
-@click.command()
-@click.option("--db", metavar="FILE", default=None, help="Database file or postgresql:// URL (default: $NEWSLEDGER_DB or newsledger.db).")
+@cli.command()
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Any non-loopback address requires a token for writes (NEWSLEDGER_TOKEN).")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-@click.option("--max-bytes", type=int, default=None, help="Largest request body / article accepted.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest request body / article accepted (default: $NEWSLEDGER_MAX_BYTES or 5000000).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes sharing the port (reads scale with cores; each has its own connections).")
 def serve(db, host, port, max_bytes, workers) -> None:
-    """Serve the web UI and JSON API (pages, JSON twins, POST /api/articles)."""
+    """Serve the web UI and JSON API (pages, JSON twins, CSV downloads, API explorer, POST /api/articles)."""
     import uvicorn
 
-    from .app import create_app
-    from .security import is_loopback
+    from ..web.app import create_app
+    from ..web.security import is_loopback
 
     settings = Settings.from_env(db=db, max_bytes=max_bytes)
+    with open_existing_store(settings.db) as store:  # a missing or unreadable database stops here, in one line
+        store.count()
     if not is_loopback(host):
         if settings.token:
             click.echo(f"serve: bound to {host}: writes require the token (NEWSLEDGER_TOKEN)", err=True)

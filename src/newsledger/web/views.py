@@ -1,0 +1,224 @@
+"""Every page once: its parameters, the store query it shows, and what its HTML, JSON and CSV forms hold.
+
+A view calls one function of :mod:`newsledger.store.queries` (the same the CLI calls) and only
+arranges the result; :mod:`.pages` renders it as HTML, :mod:`.api` as the JSON twin and the CSV
+download.  ``PAGES`` lists them for both routers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from fastapi import HTTPException, Path, Query, Request
+
+from ..store import queries
+from .highlight import DEFAULT_LAYERS, claims_in_quotes, render_body, speaker_legend
+from .rendering import View, envelope, url_with
+from .svg import quotes_chart, timeline_chart
+
+__all__ = ["PageSpec", "PAGES", "QUOTE_COLUMNS"]
+
+PAGE_SIZE = 50
+_after = Query(None, description="Cursor from the previous page's `next`.")
+
+
+def _limit(default: int = PAGE_SIZE, most: int = 500):
+    return Query(default, ge=1, le=most, description="Rows per page.")
+
+
+def _state(request: Request):
+    return request.app.state.newsledger
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: ``path`` (its twins add ``.json`` and, with ``csv``, ``.csv``), template, view."""
+
+    name: str
+    path: str
+    template: str
+    summary: str
+    view: Callable[..., View]
+    csv: bool = True
+
+
+# -- articles -----------------------------------------------------------------------------------
+
+ARTICLE_COLUMNS = ("published", "title", "publisher", "author", "quotes", "claims", "url", "id")
+
+
+def articles_view(request: Request, after: Optional[str] = _after, limit: int = _limit()) -> View:
+    store = _state(request).store()
+    data = envelope(request, queries.articles(store, after=after, limit=limit), total=store.count())
+    return View("articles.html", data, csv_rows=lambda d: d["items"], csv_columns=ARTICLE_COLUMNS, name="articles")
+
+
+def article_view(request: Request, article_id: str = Path(..., description="Article id.")) -> View:
+    store = _state(request).store()
+    record = store.record(article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id}")
+
+    def context() -> dict:
+        links = {e.id: e.ledger_entity for e in record.entities if e.ledger_entity}
+        return {"r": record, "body": render_body(record), "links": links, "legend": speaker_legend(record, links),
+                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS}
+
+    return View("article.html", record.to_dict, context)
+
+
+# -- quotes -------------------------------------------------------------------------------------
+
+QUOTE_COLUMNS = ("published", "speaker", "role", "kind", "cue", "text", "context", "confidence", "title",
+                 "article_id", "id")
+
+
+def quotes_view(request: Request,
+                speaker: Optional[str] = Query(None, description="Speaker: a name (by the ledger's name rules, "
+                                               "never a substring) or an entity id."),
+                q: Optional[str] = Query(None, description="Words the quote contains (all of them)."),
+                article: Optional[str] = Query(None, description="Article id."),
+                after: Optional[str] = _after, limit: int = _limit()) -> View:
+    page = queries.quotes(_state(request).store(), speaker=speaker or None, search=q, article=article or None,
+                          after=after, limit=limit)
+    data = envelope(request, page)
+    return View("quotes.html", data, {"f": {"speaker": speaker or "", "q": q or ""}},
+                csv_rows=lambda d: d["items"], csv_columns=QUOTE_COLUMNS, name="quotes")
+
+
+# -- claims -------------------------------------------------------------------------------------
+
+CLAIM_COLUMNS = ("published", "status", "source", "text", "quantity", "bound", "counts", "evidence", "title",
+                 "article_id", "id")
+
+
+def claims_view(request: Request,
+                status: Optional[str] = Query(None, description=" | ".join(queries.CLAIM_STATUSES)),
+                source: Optional[str] = Query(None, description="Source: a name (by the ledger's name rules) or an "
+                                              "entity id."),
+                q: Optional[str] = Query(None, description="Words the claim contains."),
+                date_from: Optional[str] = Query(None, alias="from", description="Published on or after (YYYY-MM-DD)."),
+                date_to: Optional[str] = Query(None, alias="to", description="Published on or before (YYYY-MM-DD)."),
+                after: Optional[str] = _after, limit: int = _limit(20)) -> View:
+    state = _state(request)
+    store = state.store()
+    page = queries.claims(store, status=status or None, source=source or None, search=q, date_from=date_from,
+                          date_to=date_to, after=after, limit=limit)
+    for c, related in zip(page, state.claim_index.related_many(store, list(page))):
+        c.update(related)
+    data = envelope(request, page)
+    f = {"status": status or "", "source": source or "", "q": q or "", "from": date_from or "", "to": date_to or ""}
+    return View("claims.html", data, {"f": f}, csv_rows=lambda d: d["items"], csv_columns=CLAIM_COLUMNS, name="claims")
+
+
+# -- speakers and entities ----------------------------------------------------------------------
+
+SPEAKER_COLUMNS = ("speaker", "type", "quotes", "articles", "first", "last", "entity")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+def speakers_view(request: Request,
+                  type: Optional[str] = Query(None, description="Entity type: " + ", ".join(ENTITY_TYPES) + "."),
+                  name: Optional[str] = Query(None, description="Names containing this (any case), or that the "
+                                              "ledger says it may denote."),
+                  sort: str = Query("quotes", description="quotes | articles | first | last"),
+                  after: Optional[str] = _after, limit: int = _limit()) -> View:
+    page = queries.speakers(_state(request).store(), type=type or None, name=name or None, sort=sort or "quotes",
+                            after=after, limit=limit)
+    f = {"type": type or "", "name": name or "", "sort": sort or "quotes"}
+    return View("speakers.html", envelope(request, page), {"f": f, "types": ENTITY_TYPES,
+                                                         "sorts": tuple(queries.SPEAKER_SORTS)},
+                csv_rows=lambda d: d["items"], csv_columns=SPEAKER_COLUMNS, name="speakers")
+
+
+ENTITY_COLUMNS = ("name", "type", "articles", "aliases", "roles", "id")
+
+
+def entities_view(request: Request,
+                  type: Optional[str] = Query(None, description="PERSON, ORG, GPE, ..."),
+                  name: Optional[str] = Query(None, description="Names or aliases containing this, or entities the "
+                                              "name may denote."),
+                  sort: str = Query("articles", description="articles | name"),
+                  after: Optional[str] = _after, limit: int = _limit()) -> View:
+    page = queries.entities(_state(request).store(), type=type or None, name=name or None, sort=sort or "articles",
+                            after=after, limit=limit)
+    f = {"type": type or "", "name": name or "", "sort": sort or "articles"}
+    return View("entities.html", envelope(request, page), {"f": f, "types": ENTITY_TYPES,
+                                                         "sorts": tuple(queries.ENTITY_SORTS)},
+                csv_rows=lambda d: d["items"], csv_columns=ENTITY_COLUMNS, name="entities")
+
+
+def entity_view(request: Request, entity_id: str = Path(..., description="Ledger entity id (ent_...)."),
+                after: Optional[str] = _after, limit: int = _limit()) -> View:
+    store = _state(request).store()
+    ent = queries.entity(store, entity_id)
+    if ent is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    quotes = envelope(request, queries.quotes(store, speaker=entity_id, after=after, limit=limit))
+    per_day = queries.quotes_per_day(store, entity_id)
+    claims = list(queries.claims(store, source=entity_id, limit=20))
+    total = sum(r["quotes"] for r in per_day)
+    data = {**ent, "quote_count": total, "quotes_per_day": per_day, "quotes": quotes, "claims": claims}
+    context = {"e": ent, "quotes": quotes, "chart": quotes_chart(per_day), "claims": claims, "total": total,
+               "first_page": not after}
+    return View("entity.html", data, context, csv_rows=lambda d: d["quotes"]["items"], csv_columns=QUOTE_COLUMNS,
+                name="quotes")
+
+
+# -- timeline and search ------------------------------------------------------------------------
+
+TIMELINE_COLUMNS = ("date", "kind", "what", "who", "text", "place", "articles", "sources", "article_id", "id")
+
+
+def timeline_view(request: Request,
+                  entity: Optional[str] = Query(None, description="Entity id or name."),
+                  date_from: Optional[str] = Query(None, alias="from", description="From this date (YYYY-MM-DD)."),
+                  date_to: Optional[str] = Query(None, alias="to", description="Up to this date (YYYY-MM-DD)."),
+                  reported: bool = Query(False, description="Also claims dated only by their article's publication."),
+                  after: Optional[str] = _after, limit: int = _limit(200, 1000)) -> View:
+    page = queries.timeline(_state(request).store(), entity=entity or None, date_from=date_from, date_to=date_to,
+                            reported=reported, after=after, limit=limit)
+    data = envelope(request, page)
+    f = {"entity": entity or "", "from": date_from or "", "to": date_to or "", "reported": reported}
+    return View("timeline.html", data, lambda: {"chart": timeline_chart(data["items"]), "f": f},
+                csv_rows=lambda d: d["items"], csv_columns=TIMELINE_COLUMNS, name="timeline")
+
+
+SEARCH_COLUMNS = ("published", "title", "sentence", "url", "id")
+
+
+def search_view(request: Request, q: str = Query("", description="Words to find (all must occur)."),
+                quotes_after: Optional[str] = Query(None, description="Cursor of the quotes' next page."),
+                articles_after: Optional[str] = Query(None, description="Cursor of the articles' next page."),
+                limit: int = _limit(20, 200)) -> View:
+    store = _state(request).store()
+    quotes = queries.quotes(store, search=q, after=quotes_after, limit=limit)
+    found = queries.search_articles(store, q, after=articles_after, limit=limit)
+
+    def part(page, cursor: str) -> dict:
+        nxt = page.next
+        return {"items": list(page), "next": nxt,
+                "next_url": url_with(request, "/search.json", **{cursor: nxt}) if nxt else None}
+
+    data = {"q": q, "quotes": part(quotes, "quotes_after"), "articles": part(found, "articles_after")}
+    return View("search.html", data, {"q": q, "quotes": quotes, "articles": found},
+                csv_rows=lambda d: d["articles"]["items"], csv_columns=SEARCH_COLUMNS, name="search")
+
+
+PAGES: Sequence[PageSpec] = (
+    PageSpec("articles", "/articles", "articles.html", "Articles, newest first", articles_view),
+    PageSpec("article", "/articles/{article_id}", "article.html", "One article: the full record", article_view,
+             csv=False),
+    PageSpec("speakers", "/speakers", "speakers.html", "Who is quoted: type filter, name search, sort", speakers_view),
+    PageSpec("entities", "/entities", "entities.html", "Ledger entities (people, organisations, places)",
+             entities_view),
+    PageSpec("entity", "/entities/{entity_id}", "entity.html", "One entity: aliases, roles, every quote, quotes "
+             "over time", entity_view),
+    PageSpec("quotes", "/quotes", "quotes.html", "Quotes across articles, by speaker or words, each in its sentence",
+             quotes_view),
+    PageSpec("claims", "/claims", "claims.html", "Claims, unverified first, with evidence and related articles",
+             claims_view),
+    PageSpec("timeline", "/timeline", "timeline.html", "Dated events and claims on a time axis", timeline_view),
+    PageSpec("search", "/search", "search.html", "Full-text search over quotes and articles", search_view),
+)
