@@ -27,6 +27,7 @@ demo: setup
 test: setup
 	scripts/postgres-for-tests.sh
 	scripts/chromium-for-tests.sh
+	scripts/axe-for-tests.sh
 	$(BIN)/python -m pytest -q
 
 clean:

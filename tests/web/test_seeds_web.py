@@ -46,7 +46,7 @@ def test_seed_articles_show_every_quote_with_its_speaker(seeded):
             page = client.get(f"/articles/{aid}").text
             assert set(re.findall(r'data-quote="([^"]+)"', page)) == {q.id for q in record.quotes}
             for q in record.quotes:
-                block = page.split(f'id="quote-{q.id}">', 1)[1].split("</details>", 1)[0]
+                block = page.split(f'id="quote-{q.id}"', 1)[1].split("</details>", 1)[0]
                 speaker = html.unescape(re.sub(r"<[^>]+>", "", block.split('class="speaker">', 1)[1].split("</dd>")[0]))
                 assert q.speaker and q.speaker.name and q.speaker.name in speaker
 

@@ -15,7 +15,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from newsledger.settings import Settings  # noqa: E402
 from newsledger.store import open_store  # noqa: E402
 from newsledger.web import create_app  # noqa: E402
-from newsledger.web.queries import decode_cursor, encode_cursor  # noqa: E402
+from newsledger.store.queries import decode_cursor, encode_cursor  # noqa: E402
 
 from _web_helpers import XSS_SPEAKER, XSS_TITLE  # noqa: E402
 
@@ -53,7 +53,7 @@ def _some_entity(store) -> str:
 
 
 def _pages(store):
-    return ["/", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=ceasefire",
+    return ["/articles", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=ceasefire",
             f"/articles/{_some_article(store)}", f"/entities/{_some_entity(store)}",
             "/claims?status=unverified", "/quotes?speaker=Remis", "/timeline?entity=Kestria"]
 
@@ -67,7 +67,7 @@ def test_every_page_renders_with_its_json_twin(client, store):
         assert html.headers["content-type"].startswith("text/html"), url
         assert "<!doctype html>" in html.text
         path, _, query = url.partition("?")
-        twin = client.get((path.rstrip("/") or "") + ".json" + ("?" + query if query else ""))
+        twin = client.get(path + ".json" + ("?" + query if query else ""))
         assert twin.status_code == 200, url
         assert twin.headers["content-type"] == "application/json"
         by_accept = client.get(url, headers={"Accept": "application/json"})
@@ -79,7 +79,7 @@ def test_ingest_form_and_openapi(client):
     schema = client.get("/openapi.json").json()
     assert "/api/articles" in schema["paths"] and "post" in schema["paths"]["/api/articles"]
     for twin in ("/claims.json", "/articles/{article_id}.json", "/entities/{entity_id}.json", "/timeline.json",
-                 "/search.json", "/speakers.json", "/quotes.json", "/.json"):
+                 "/search.json", "/speakers.json", "/quotes.json", "/articles.json", "/quotes.csv"):
         assert twin in schema["paths"], twin
     body = schema["paths"]["/api/articles"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
@@ -106,7 +106,7 @@ def test_article_page_highlights_every_quote_with_its_speaker(client, store):
     linked = set(re.findall(r'data-quote="([^"]+)"', html))
     assert linked == {q.id for q in record.quotes}
     for q in record.quotes:
-        block = html.split(f'<details class="quote" id="quote-{q.id}">', 1)[1].split("</details>", 1)[0]
+        block = html.split(f'<details class="quote" id="quote-{q.id}"', 1)[1].split("</details>", 1)[0]
         if q.speaker and q.speaker.name:
             assert _unescape(q.speaker.name) in _unescape(block)
         assert f"{q.confidence:.2f}" in block
@@ -138,15 +138,16 @@ def _walk(client, url: str, key: str = "items") -> list:
 @pytest.mark.parametrize("path,ident", [
     ("/quotes.json", lambda r: (r["article_id"], r["id"])),
     ("/claims.json", lambda r: (r["article_id"], r["id"])),
-    ("/speakers.json", lambda r: r["gkey"]),
+    ("/speakers.json", lambda r: r["key"]),
     ("/entities.json", lambda r: r["id"]),
-    ("/.json", lambda r: r["id"]),
-    ("/timeline.json", lambda r: (r["kind"], r["id"])),
+    ("/articles.json", lambda r: r["id"]),
+    ("/timeline.json?reported=true", lambda r: (r["kind"], r["id"])),
 ])
 def test_keyset_pages_cover_everything_once_in_order(client, path, ident):
-    everything = client.get(path + "?limit=500").json()["items"]
+    sep = "&" if "?" in path else "?"
+    everything = client.get(path + sep + "limit=500").json()["items"]
     assert everything, path
-    paged = _walk(client, path + "?limit=2")
+    paged = _walk(client, path + sep + "limit=2")
     assert [ident(r) for r in paged] == [ident(r) for r in everything]
 
 
@@ -172,8 +173,8 @@ def test_pages_are_stable_when_rows_are_added(client, store, web_db, nlp):
 
 
 def test_html_pages_link_to_the_next_page(client, store):
-    for url in ("/?limit=1", "/quotes?limit=2", "/claims?limit=2", "/speakers?limit=1", "/entities?limit=1",
-                "/timeline?limit=2", f"/entities/{_some_entity(store)}?limit=1", "/search?q=said&limit=1"):
+    for url in ("/articles?limit=1", "/quotes?limit=2", "/claims?limit=2", "/speakers?limit=1", "/entities?limit=1",
+                "/timeline?limit=2&reported=true", f"/entities/{_some_entity(store)}?limit=1", "/search?q=said&limit=1"):
         html = client.get(url).text
         m = re.search(r'<a rel="next" href="([^"]+)"', html)
         assert m, url
@@ -238,7 +239,7 @@ def test_speakers_link_to_entities(client):
 
 def test_quotes_speaker_filter_and_search(client):
     items = client.get("/quotes.json?speaker=Remis&limit=500").json()["items"]
-    assert items and all("Rem" in (q["speaker"] or "") for q in items)
+    assert items and all(q["speaker"] == "Pavel Remis" for q in items)
     found = client.get("/search.json?q=surrender").json()
     assert any("surrender" in q["text"] for q in found["quotes"]["items"])
     assert found["articles"]["items"]
@@ -247,7 +248,7 @@ def test_quotes_speaker_filter_and_search(client):
 
 
 def test_timeline_filters(client):
-    everything = client.get("/timeline.json?limit=1000").json()["items"]
+    everything = client.get("/timeline.json?limit=1000&reported=true").json()["items"]
     assert everything and [r["date"] for r in everything] == sorted(r["date"] for r in everything)
     assert {r["kind"] for r in everything} <= {"event", "claim"}
     lo = client.get("/timeline.json?from=2024-03-15&limit=1000").json()["items"]

@@ -20,15 +20,17 @@ name rules, never a substring: see :func:`speaker_condition`.
 
 from __future__ import annotations
 
-import base64
-import json
 import re
-from typing import Any, Optional, Sequence
+from typing import Optional
 
 from ..errors import QueryError
 from ..ledger.linker import find_ledger_entities
-from ..lexicon.names import fold, person_match_reason, person_parts
+from ..lexicon.names import fold
 from ..settings import check_day
+from .matching import (add_context, context_columns, fts_condition, fts_param, loads_json, resolve_entities,
+                       search_words, sentence_around, speaker_condition)
+from .paging import (Order, Page, check_limit, decode_cursor, encode_cursor, like_pattern, limit_sql, page_of,
+                     where_sql)
 
 __all__ = [
     "Page", "QueryError", "CLAIM_STATUSES", "SPEAKER_SORTS", "ENTITY_SORTS", "encode_cursor", "decode_cursor",
@@ -38,226 +40,6 @@ __all__ = [
 ]
 
 CLAIM_STATUSES = ("claimed", "unverified", "confirmed", "disputed", "unattributed")
-#: Characters of article text read on each side of a quote to find its sentence.
-CONTEXT_WINDOW = 400
-
-
-class Page(list):
-    """Rows of one page; ``next`` is the cursor of the page after it (None on the last page)."""
-
-    def __init__(self, rows: Sequence[dict] = (), next: Optional[str] = None, limit: Optional[int] = None):
-        super().__init__(rows)
-        self.next = next
-        self.limit = limit
-
-
-# -- cursors and keysets ----------------------------------------------------------------------
-
-def encode_cursor(values: Sequence[Any]) -> str:
-    raw = json.dumps(list(values), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: Optional[str], arity: int) -> Optional[list]:
-    """The key values a cursor carries, or None for no cursor; QueryError when it was not made here."""
-    if not cursor:
-        return None
-    try:
-        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise QueryError("malformed pagination cursor (after=)") from None
-    if not isinstance(values, list) or len(values) != arity or not all(
-            v is None or (isinstance(v, (str, int, float)) and not isinstance(v, bool)) for v in values):
-        raise QueryError("malformed pagination cursor (after=)")
-    return values
-
-
-class Order:
-    """A total order: ``(sql, descending, nullable)`` per column, and its cursor condition."""
-
-    def __init__(self, *columns: tuple[str, bool, bool]):
-        self.columns = columns
-
-    def sql(self) -> str:
-        out = []
-        for expr, desc, nullable in self.columns:
-            nulls = (" NULLS LAST" if desc else " NULLS FIRST") if nullable else ""
-            out.append(f"{expr}{' DESC' if desc else ''}{nulls}")
-        return ", ".join(out)
-
-    def after(self, values: Sequence[Any]) -> tuple[str, list]:
-        """``(condition, args)`` for the rows that come after the row with key ``values``."""
-        terms, args = [], []
-        for i, (expr, desc, _) in enumerate(self.columns):
-            parts, part_args = [], []
-            for (prev, _, _), v in zip(self.columns[:i], values[:i]):
-                parts.append(f"{prev} IS NULL" if v is None else f"{prev} = ?")
-                part_args += [] if v is None else [v]
-            v = values[i]
-            if v is None:
-                if desc:
-                    continue  # NULLs come last in descending order: nothing but NULLs after them
-                parts.append(f"{expr} IS NOT NULL")
-            else:
-                parts.append(f"({expr} < ? OR {expr} IS NULL)" if desc else f"{expr} > ?")
-                part_args.append(v)
-            terms.append("(" + " AND ".join(parts) + ")")
-            args += part_args
-        return ("(" + " OR ".join(terms) + ")" if terms else "1 = 0"), args
-
-
-def _page(rows: list[dict], limit: Optional[int], key) -> Page:
-    if limit is None or len(rows) <= limit:
-        return Page(rows, None, limit)
-    rows = rows[:limit]
-    return Page(rows, encode_cursor(key(rows[-1])), limit)
-
-
-def _limit(limit: Optional[int]) -> Optional[int]:
-    if limit is not None and (not isinstance(limit, int) or limit < 1):
-        raise QueryError(f"limit must be a positive whole number, not {limit!r}")
-    return limit
-
-
-def _limit_sql(limit: Optional[int]) -> tuple[str, list]:
-    return ("", []) if limit is None else (" LIMIT ?", [limit + 1])
-
-
-def _where(conds: Sequence[str]) -> str:
-    return " WHERE " + " AND ".join(conds) if conds else ""
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern (with ``ESCAPE '\\'``) matching ``text`` anywhere, folded to lower case."""
-    return "%" + re.sub(r"([\\%_])", r"\\\1", fold(text)) + "%"
-
-
-# -- full text ---------------------------------------------------------------------------------
-
-def search_words(text: Optional[str]) -> list[str]:
-    """The words of a user's search (letters and digits); operators and quote marks are not words."""
-    return re.findall(r"\w+", text or "")
-
-
-def _fts_param(store, words: list[str]) -> str:
-    """SQLite: every word a quoted FTS5 phrase (so ``"``, ``*``, ``'`` stay text); PostgreSQL: plain words."""
-    return " ".join(f'"{w}"' for w in words) if store.dialect == "sqlite" else " ".join(words)
-
-
-def _fts_condition(store, fts_table: str, document_sql: str, alias: str) -> str:
-    """Full-text match of one ``?`` parameter on either engine (FTS5 rowid / GIN index on the same expression)."""
-    if store.dialect == "sqlite":
-        return f"{alias}.rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"
-    return f"to_tsvector('english', {document_sql}) @@ plainto_tsquery('english', ?)"
-
-
-# -- who a name denotes ------------------------------------------------------------------------
-
-def resolve_entities(store, ref: str) -> list[dict]:
-    """Ledger entities a reference denotes: an ``ent_`` id itself, else every entity the name may denote.
-
-    When some entity carries the name exactly (as its name or an alias), only those: "Anna Berg" does
-    not also bring in every other Berg the surname rule would allow.
-    """
-    if ref.startswith("ent_"):
-        rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ref,))
-        if rows:
-            return rows
-    found = find_ledger_entities(store, ref)
-    exact = [r for r in found if fold(ref) in {fold(f) for f in [r["name"], *_loads(r["aliases"])]}]
-    return exact or found
-
-
-def _same_speaker(ref: str, forms: set[str], full_names: list[str], denoted: bool, name: str) -> bool:
-    """Whether an unlinked speaker ``name`` is the person or body the reference denotes."""
-    if fold(name) in forms:
-        return True
-    if person_parts(name)[0] and any(person_match_reason(full, name) for full in full_names):
-        return True  # the same first name (or initial) and surname
-    return not denoted and person_match_reason(ref, name) is not None
-
-
-def speaker_condition(store, ref: str, entity_sql: str, name_sql: str, table: str) -> tuple[str, list]:
-    """``(condition, args)`` selecting the rows whose speaker (or source) ``ref`` denotes.
-
-    A row counts when it is linked to a ledger entity the reference denotes (:func:`resolve_entities`),
-    or, not linked to any, when its written name is that entity's name or alias, or (for a name) the
-    same first name and surname; with no ledger entity to go by, a name the ledger's person rules
-    match ("Berg" finds "Anna Berg").  Never a substring: "Ann" does not find "Joanne".
-    ``entity_sql`` is the row's ledger entity column, ``name_sql`` its written name, ``table`` the
-    quotes or claims table.
-    """
-    ref = ref.strip()
-    rows = resolve_entities(store, ref)
-    ids = [r["id"] for r in rows]
-    names = _unlinked_names(store, ref, rows, table)
-    conds, args = [], []
-    if ids:
-        conds.append(f"{entity_sql} IN ({', '.join('?' for _ in ids)})")
-        args += ids
-    if names:
-        conds.append(f"({entity_sql} IS NULL AND {name_sql} IN ({', '.join('?' for _ in names)}))")
-        args += names
-    return ("(" + " OR ".join(conds) + ")" if conds else "1 = 0"), args
-
-
-def _unlinked_names(store, ref: str, rows: list[dict], table: str) -> list[str]:
-    """Written speaker (source) names of rows linked to no entity that denote what ``ref`` denotes."""
-    name_col, entity_col = ("speaker_name", "speaker_entity") if table == "quotes" else ("source_name", "source_entity")
-    written = sorted({f for r in rows for f in [r["name"], *_loads(r["aliases"])]})
-    by_id = bool(rows) and rows[0]["id"] == ref
-    if by_id:  # an id: its own written forms (an indexed look-up, as pages of one entity need)
-        cond, args = f"t.{name_col} IN ({', '.join('?' for _ in written)})", written
-    else:  # a name: every unlinked name sharing a word with it, then the name rules decide
-        forms = [ref, *written]
-        words = sorted({w for f in forms for w in re.findall(r"\w+", fold(f))[-1:]})
-        cond = " OR ".join(f"lower(t.{name_col}) LIKE ? ESCAPE '\\'" for _ in words) or "1 = 0"
-        args = [_like(w) for w in words]
-    found = store.execute(
-        f"SELECT DISTINCT t.{name_col} AS name FROM {table} t LEFT JOIN entities e ON e.article_id = t.article_id "
-        f"AND e.id = t.{entity_col} WHERE e.ledger_entity IS NULL AND ({cond})", args)
-    folded = {fold(ref)} | {fold(f) for f in written}
-    full_names = [f for f in [ref, *(r["name"] for r in rows)] if person_parts(f)[0]]
-    return sorted(r["name"] for r in found
-                  if r["name"] and (by_id and r["name"] in written
-                                    or not by_id and _same_speaker(ref, folded, full_names, bool(rows), r["name"])))
-
-
-def _loads(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else (value or [])
-
-
-# -- sentences around an item ------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence(s) holding ``text[start:end]``: from the last sentence end before
-    it to the first one after it, never across a line break (so ``text[s:e]`` is the context as stored)."""
-    s = 0
-    for m in _SENTENCE_END.finditer(text, 0, max(start, 0)):
-        s = m.end()
-    m = _SENTENCE_END.search(text, max(end, s))
-    e = m.start() + len(m.group().rstrip()) if m else len(text)
-    while s < start and text[s].isspace():
-        s += 1
-    return s, max(e, end)
-
-
-def _context_columns(alias: str) -> str:
-    """A window of the article text around an item, with the offset it starts at (cut to the sentence in Python)."""
-    w = CONTEXT_WINDOW
-    lo = f"(CASE WHEN {alias}.start_char > {w} THEN {alias}.start_char - {w} ELSE 0 END)"
-    return f", {lo} AS window_start, substr(a.text, {lo} + 1, {alias}.end_char - {lo} + {w}) AS window"
-
-
-def _add_context(rows: list[dict]) -> list[dict]:
-    for r in rows:
-        window, offset = r.pop("window", None) or "", r.pop("window_start", 0) or 0
-        s, e = sentence_around(window, r["start_char"] - offset, r["end_char"] - offset)
-        r["context"], r["context_start"] = window[s:e], offset + s
-    return rows
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -267,19 +49,19 @@ _ARTICLE_ORDER = Order(("a.published", True, True), ("a.id", True, False))
 
 def articles(store, after: Optional[str] = None, limit: Optional[int] = 50) -> Page:
     """Stored articles, newest first (undated last), with counts of quotes, claims and times."""
-    limit, cur = _limit(limit), decode_cursor(after, 2)
+    limit, cur = check_limit(limit), decode_cursor(after, 2)
     conds, args = [], []
     if cur:
         cond, args = _ARTICLE_ORDER.after(cur)
         conds.append(cond)
-    tail, targs = _limit_sql(limit)
+    tail, targs = limit_sql(limit)
     rows = store.execute(
         "SELECT a.id, a.published, a.published_from, a.title, a.source, a.url, a.publisher, a.author, "
         "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
         "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
         "(SELECT COUNT(*) FROM times t WHERE t.article_id = a.id) AS times "
-        f"FROM articles a{_where(conds)} ORDER BY {_ARTICLE_ORDER.sql()}{tail}", [*args, *targs])
-    return _page(rows, limit, lambda r: [r["published"], r["id"]])
+        f"FROM articles a{where_sql(conds)} ORDER BY {_ARTICLE_ORDER.sql()}{tail}", [*args, *targs])
+    return page_of(rows, limit, lambda r: [r["published"], r["id"]])
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -287,7 +69,7 @@ def articles(store, after: Optional[str] = None, limit: Optional[int] = 50) -> P
 _QUOTE_SELECT = (
     "SELECT q.published, q.article_id, q.id, q.kind, coalesce(l.name, q.speaker_name) AS speaker, "
     "q.speaker_mention AS mention, q.speaker_role AS role, q.cue, q.text, q.start_char, q.end_char, "
-    "q.confidence, e.ledger_entity AS entity, a.title, a.source AS article_source" + _context_columns("q") + " "
+    "q.confidence, e.ledger_entity AS entity, a.title, a.source AS article_source" + context_columns("q") + " "
 )
 _QUOTE_JOINS = (" JOIN articles a ON a.id = q.article_id "
                 "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
@@ -308,7 +90,7 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
     A search on its own lists the best matches first instead (its cursor is a position).
     Each row carries ``context``: the sentence around the quote, as stored (from ``context_start``).
     """
-    limit = _limit(limit)
+    limit = check_limit(limit)
     words = search_words(search) if search is not None else None
     if words == []:
         return Page([], None, limit)
@@ -321,8 +103,8 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
         conds.append(cond)
         args += cargs
     if words:
-        conds.append(_fts_condition(store, "quotes_fts", _QUOTE_DOCUMENT, "q"))
-        args.append(_fts_param(store, words))
+        conds.append(fts_condition(store, "quotes_fts", _QUOTE_DOCUMENT, "q"))
+        args.append(fts_param(store, words))
     if article:
         conds.append("q.article_id = ?")
         args.append(article)
@@ -330,10 +112,10 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
         cond, cargs = _QUOTE_ORDER.after(cur)
         conds.append(cond)
         args += cargs
-    tail, targs = _limit_sql(limit)
-    rows = store.execute(_QUOTE_SELECT + "FROM quotes q" + _QUOTE_JOINS + _where(conds)
+    tail, targs = limit_sql(limit)
+    rows = store.execute(_QUOTE_SELECT + "FROM quotes q" + _QUOTE_JOINS + where_sql(conds)
                          + f" ORDER BY {_QUOTE_ORDER.sql()}{tail}", [*args, *targs])
-    return _page(_add_context(rows), limit, _quote_key)
+    return page_of(add_context(rows), limit, _quote_key)
 
 
 def _quotes_by_relevance(store, words: list[str], after: Optional[str], limit: Optional[int]) -> Page:
@@ -348,14 +130,14 @@ def _quotes_by_relevance(store, words: list[str], after: Optional[str], limit: O
         sql = (_QUOTE_SELECT + "FROM (SELECT rowid AS rid, rank FROM quotes_fts WHERE quotes_fts MATCH ? "
                "ORDER BY rank LIMIT ?) f JOIN quotes q ON q.rowid = f.rid" + _QUOTE_JOINS
                + f" ORDER BY f.rank, {tie} LIMIT ? OFFSET ?")
-        args = [_fts_param(store, words), n + offset if n > 0 else -1, n, offset]
+        args = [fts_param(store, words), n + offset if n > 0 else -1, n, offset]
     else:
         vector = f"to_tsvector('english', {_QUOTE_DOCUMENT})"
         sql = (_QUOTE_SELECT + "FROM quotes q" + _QUOTE_JOINS + f" WHERE {vector} @@ plainto_tsquery('english', ?) "
                f"ORDER BY ts_rank({vector}, plainto_tsquery('english', ?)) DESC, {tie} LIMIT ? OFFSET ?")
         args = [" ".join(words), " ".join(words), n if n > 0 else None, offset]
-    rows = _add_context(store.execute(sql, args))
-    page = _page(rows, limit, lambda r: [0])
+    rows = add_context(store.execute(sql, args))
+    page = page_of(rows, limit, lambda r: [0])
     if page.next is not None:
         page.next = encode_cursor([offset + len(page)])
     return page
@@ -393,7 +175,7 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
 
     Filters: the source a name or id denotes, one status, words the claim contains, publication dates.
     """
-    limit = _limit(limit)
+    limit = check_limit(limit)
     date_from, date_to = check_day(date_from, "from"), check_day(date_to, "to")
     if status and status not in CLAIM_STATUSES:
         raise QueryError(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
@@ -410,15 +192,15 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
             args.append(value)
     for word in search_words(search):
         conds.append("lower(c.text) LIKE ? ESCAPE '\\'")
-        args.append(_like(word))
+        args.append(like_pattern(word))
     if cur:
         cond, cargs = order.after(cur)
         conds.append(cond)
         args += cargs
-    tail, targs = _limit_sql(limit)
-    rows = store.execute(_CLAIM_SELECT + _where(conds) + f" ORDER BY {order.sql()}{tail}", [*args, *targs])
+    tail, targs = limit_sql(limit)
+    rows = store.execute(_CLAIM_SELECT + where_sql(conds) + f" ORDER BY {order.sql()}{tail}", [*args, *targs])
     key = (lambda r: _quote_key(r)) if status else (lambda r: [r["rank"], *_quote_key(r)])
-    page = _page(rows, limit, key)
+    page = page_of(rows, limit, key)
     for r in page:
         r.pop("rank", None)
     return page
@@ -440,7 +222,7 @@ def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort
     ``type`` keeps one entity type (PERSON, ORG, ...); ``name`` keeps names containing it or that
     the ledger says it may denote; ``sort`` is quotes, articles (most first), first or last seen.
     """
-    limit = _limit(limit)
+    limit = check_limit(limit)
     if sort not in SPEAKER_SORTS:
         raise QueryError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
     agg, desc = SPEAKER_SORTS[sort]
@@ -454,17 +236,17 @@ def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort
         ids = [r["id"] for r in resolve_entities(store, name)]
         conds.append("(lower(coalesce(l.name, s.name)) LIKE ? ESCAPE '\\'"
                      + (f" OR s.entity IN ({', '.join('?' for _ in ids)})" if ids else "") + ")")
-        args += [_like(name), *ids]
+        args += [like_pattern(name), *ids]
     having, hargs = order.after(cur) if cur else ("", [])
-    tail, targs = _limit_sql(limit)
+    tail, targs = limit_sql(limit)
     rows = store.execute(
         f"SELECT {_SPEAKER_NAME} AS speaker, MAX(l.type) AS type, MAX(s.entity) AS entity, {_SPEAKER_KEY} AS key, "
         "SUM(s.quotes) AS quotes, SUM(s.articles) AS articles, MIN(s.first) AS first, MAX(s.last) AS last, "
         "COUNT(*) AS spellings FROM speaker_stats s LEFT JOIN ledger_entities l ON l.id = s.entity"
-        + _where(conds) + f" GROUP BY {_SPEAKER_KEY}" + (f" HAVING {having}" if having else "")
+        + where_sql(conds) + f" GROUP BY {_SPEAKER_KEY}" + (f" HAVING {having}" if having else "")
         + f" ORDER BY {order.sql()}{tail}", [*args, *hargs, *targs])
     sort_value = {"quotes": "quotes", "articles": "articles", "first": "first", "last": "last"}[sort]
-    page = _page(rows, limit, lambda r: [r[sort_value], r["speaker"], r["key"]])
+    page = page_of(rows, limit, lambda r: [r[sort_value], r["speaker"], r["key"]])
     _exact_article_counts(store, page)
     return page
 
@@ -484,9 +266,9 @@ ENTITY_SORTS = {"articles": ("articles", True), "name": ("name", False)}
 
 
 def _entity_row(r: dict) -> dict:
-    roles = _loads(r["roles"])
+    roles = loads_json(r["roles"])
     return {"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
-            "aliases": _loads(r["aliases"]), "roles": sorted({x["role"] for x in roles}), "role_history": roles}
+            "aliases": loads_json(r["aliases"]), "roles": sorted({x["role"] for x in roles}), "role_history": roles}
 
 
 def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort: str = "articles",
@@ -497,7 +279,7 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
     denote; each then also carries ``links``: every article entity joined into it, as written
     there, with the reason it was joined (why two names are one).
     """
-    limit = _limit(limit)
+    limit = check_limit(limit)
     if sort not in ENTITY_SORTS:
         raise QueryError(f"sort must be one of {', '.join(ENTITY_SORTS)}, not {sort!r}")
     column, desc = ENTITY_SORTS[sort]
@@ -511,15 +293,15 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
         ids = [r["id"] for r in find_ledger_entities(store, name)]
         conds.append("(lower(name) LIKE ? ESCAPE '\\' OR lower(aliases) LIKE ? ESCAPE '\\'"
                      + (f" OR id IN ({', '.join('?' for _ in ids)})" if ids else "") + ")")
-        args += [_like(name), _like(name), *ids]
+        args += [like_pattern(name), like_pattern(name), *ids]
     if cur:
         cond, cargs = order.after(cur)
         conds.append(cond)
         args += cargs
-    tail, targs = _limit_sql(limit)
-    rows = store.execute(f"SELECT * FROM ledger_entities{_where(conds)} ORDER BY {order.sql()}{tail}",
+    tail, targs = limit_sql(limit)
+    rows = store.execute(f"SELECT * FROM ledger_entities{where_sql(conds)} ORDER BY {order.sql()}{tail}",
                          [*args, *targs])
-    page = _page(rows, limit, lambda r: [r[column], r["name"], r["id"]])
+    page = page_of(rows, limit, lambda r: [r[column], r["name"], r["id"]])
     page[:] = [_entity_row(r) for r in page]
     if name:
         for item in page:
@@ -551,14 +333,14 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
     article's publication day.  ``entity``: an id or a name; events it takes part in, claims it is
     the source of.  Each row names the articles that support it (``sources``).  Keyset: (date, kind, id).
     """
-    limit = _limit(limit)
+    limit = check_limit(limit)
     date_from, date_to = check_day(date_from, "from"), check_day(date_to, "to")
     cur = decode_cursor(after, 3)
     lo, hi = date_from or "0000", (date_to or "9999") + "~"
     rows = _timeline_events(store, entity, lo, hi, cur, limit) + _timeline_claims(store, entity, lo, hi, reported,
                                                                                    cur, limit)
     rows.sort(key=lambda r: (r["sort_date"], r["kind"], r["id"]))
-    page = _page(rows, limit, lambda r: [r["sort_date"], r["kind"], r["id"]])
+    page = page_of(rows, limit, lambda r: [r["sort_date"], r["kind"], r["id"]])
     support = _event_support(store, [r["id"] for r in page if r["kind"] == "event"])
     for r in page:
         r.pop("sort_date")
@@ -570,7 +352,7 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
 def _timeline_events(store, entity, lo: str, hi: str, cur, limit) -> list[dict]:
     names: set[str] = set()
     if entity:
-        names = {fold(f) for r in resolve_entities(store, entity) for f in [r["name"], *_loads(r["aliases"])]}
+        names = {fold(f) for r in resolve_entities(store, entity) for f in [r["name"], *loads_json(r["aliases"])]}
         names = names or {fold(entity)}
     c_date, c_kind, c_id = cur if cur else ("", "", "")
     position = [c_date or "", c_id if c_kind == "event" else ""]
@@ -581,7 +363,7 @@ def _timeline_events(store, entity, lo: str, hi: str, cur, limit) -> list[dict]:
             "WHERE date IS NOT NULL AND date >= ? AND date <= ? AND (date > ? OR (date = ? AND id > ?)) "
             "ORDER BY date, id LIMIT 500", [lo, hi, position[0], position[0], position[1]])
         for e in chunk:
-            participants = _loads(e["participants"])
+            participants = loads_json(e["participants"])
             if names and not ({fold(p) for p in participants} & names):
                 continue
             events.append({"date": e["date"][:10], "kind": "event", "id": e["id"],
@@ -607,14 +389,14 @@ def _timeline_claims(store, entity, lo: str, hi: str, reported: bool, cur, limit
         conds.append(f"({_CLAIM_DAY} > ? OR ({_CLAIM_DAY} = ? AND c.article_id || '/' || c.id > ?))"
                      if c_kind == "claim" else f"{_CLAIM_DAY} > ?")
         args += [c_date, c_date, c_id] if c_kind == "claim" else [c_date]
-    tail, targs = _limit_sql(limit)
+    tail, targs = limit_sql(limit)
     out = []
     for c in store.execute(
             f"SELECT c.article_id, c.id, c.status, c.text, c.time_value, a.title, a.source, "
             f"coalesce(l.name, c.source_name) AS source_name, {_CLAIM_DAY} AS day FROM claims c "
             "JOIN articles a ON a.id = c.article_id "
             "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
-            "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity" + _where(conds)
+            "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity" + where_sql(conds)
             + f" ORDER BY {_CLAIM_DAY}, c.article_id || '/' || c.id{tail}", [*args, *targs]):
         if not c["day"] or not _DAY.fullmatch(c["day"][:10]):
             continue
@@ -651,20 +433,20 @@ def search_articles(store, text: str, after: Optional[str] = None, limit: Option
     and the hit inside it (``hit_start``, ``hit_end``: offsets into the article text), or None when
     only the title matched.
     """
-    limit = _limit(limit)
+    limit = check_limit(limit)
     words = search_words(text)
     if not words:
         return Page([], None, limit)
     cur = decode_cursor(after, 2)
-    conds, args = [_fts_condition(store, "articles_fts", _ARTICLE_DOCUMENT, "a")], [_fts_param(store, words)]
+    conds, args = [fts_condition(store, "articles_fts", _ARTICLE_DOCUMENT, "a")], [fts_param(store, words)]
     if cur:
         cond, cargs = _ARTICLE_ORDER.after(cur)
         conds.append(cond)
         args += cargs
-    tail, targs = _limit_sql(limit)
-    rows = store.execute("SELECT a.id, a.published, a.title, a.source, a.url FROM articles a" + _where(conds)
+    tail, targs = limit_sql(limit)
+    rows = store.execute("SELECT a.id, a.published, a.title, a.source, a.url FROM articles a" + where_sql(conds)
                          + f" ORDER BY {_ARTICLE_ORDER.sql()}{tail}", [*args, *targs])
-    page = _page(rows, limit, lambda r: [r["published"], r["id"]])
+    page = page_of(rows, limit, lambda r: [r["published"], r["id"]])
     hits = _first_hits(store, [r["id"] for r in page], words)
     for r in page:
         r.update(hits.get(r["id"], {"sentence": None, "sentence_start": None, "hit_start": None, "hit_end": None}))
@@ -683,7 +465,7 @@ def _first_hits(store, ids: list[str], words: list[str]) -> dict[str, dict]:
         rows = store.execute(
             f"SELECT a.id, a.text, highlight(articles_fts, 1, char(2), char(3)) AS marked FROM articles_fts "
             f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND a.id IN ({marks})",
-            [_fts_param(store, words), *ids])
+            [fts_param(store, words), *ids])
     else:
         rows = store.execute(
             "SELECT a.id, a.text, ts_headline('english', a.text, plainto_tsquery('english', ?), "
