@@ -211,8 +211,13 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
 #: Sort orders of the speakers list: the aggregate, most (or latest) first except ``first``.
 SPEAKER_SORTS = {"quotes": ("SUM(s.quotes)", True), "articles": ("SUM(s.articles)", True),
                  "first": ("MIN(s.first)", False), "last": ("MAX(s.last)", True)}
-_SPEAKER_KEY = "coalesce(s.entity, 'name:' || lower(s.name))"
+_SPEAKER_KEY = "coalesce(s.who, 'name:' || lower(s.name))"
 _SPEAKER_NAME = "MIN(coalesce(l.name, s.name))"
+#: Each speaker_stats row with the ledger entity it belongs to: its own, or (unlinked) the entity that
+#: has its name as a written form (the ledger's exact-name index), as ``quotes --speaker`` counts it.
+_SPEAKER_ROWS = ("(SELECT s.*, coalesce(s.entity, (SELECT MIN(n.ledger_id) FROM ledger_names n "
+                 "WHERE n.key = 'n:' || lower(s.name))) AS who FROM speaker_stats s) s "
+                 "LEFT JOIN ledger_entities l ON l.id = s.who")
 
 
 def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort: str = "quotes",
@@ -235,30 +240,32 @@ def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort
     if name:
         ids = [r["id"] for r in resolve_entities(store, name)]
         conds.append("(lower(coalesce(l.name, s.name)) LIKE ? ESCAPE '\\'"
-                     + (f" OR s.entity IN ({', '.join('?' for _ in ids)})" if ids else "") + ")")
+                     + (f" OR s.who IN ({', '.join('?' for _ in ids)})" if ids else "") + ")")
         args += [like_pattern(name), *ids]
     having, hargs = order.after(cur) if cur else ("", [])
     tail, targs = limit_sql(limit)
     rows = store.execute(
-        f"SELECT {_SPEAKER_NAME} AS speaker, MAX(l.type) AS type, MAX(s.entity) AS entity, {_SPEAKER_KEY} AS key, "
+        f"SELECT {_SPEAKER_NAME} AS speaker, MAX(l.type) AS type, MAX(s.who) AS entity, {_SPEAKER_KEY} AS key, "
         "SUM(s.quotes) AS quotes, SUM(s.articles) AS articles, MIN(s.first) AS first, MAX(s.last) AS last, "
-        "COUNT(*) AS spellings FROM speaker_stats s LEFT JOIN ledger_entities l ON l.id = s.entity"
-        + where_sql(conds) + f" GROUP BY {_SPEAKER_KEY}" + (f" HAVING {having}" if having else "")
-        + f" ORDER BY {order.sql()}{tail}", [*args, *hargs, *targs])
-    sort_value = {"quotes": "quotes", "articles": "articles", "first": "first", "last": "last"}[sort]
-    page = page_of(rows, limit, lambda r: [r[sort_value], r["speaker"], r["key"]])
+        f"COUNT(*) AS spellings FROM {_SPEAKER_ROWS}" + where_sql(conds) + f" GROUP BY {_SPEAKER_KEY}"
+        + (f" HAVING {having}" if having else "") + f" ORDER BY {order.sql()}{tail}", [*args, *hargs, *targs])
+    page = page_of(rows, limit, lambda r: [r[sort], r["speaker"], r["key"]])
     _exact_article_counts(store, page)
     return page
 
 
 def _exact_article_counts(store, rows: list[dict]) -> None:
-    """An unlinked name written in several cases: count its articles once each (the sum may count one twice)."""
+    """A speaker gathered from several statistics rows: count its articles once each (a sum may count twice)."""
     for r in rows:
-        if r.pop("spellings", 1) > 1 and not r["entity"]:
-            r["articles"] = store.scalar(
-                "SELECT COUNT(DISTINCT q.article_id) FROM quotes q LEFT JOIN entities e ON e.article_id = q.article_id "
-                "AND e.id = q.speaker_entity WHERE e.ledger_entity IS NULL AND lower(q.speaker_name) = ?",
-                (r["key"][5:],))
+        if r.pop("spellings", 1) < 2:
+            continue
+        if r["entity"]:
+            cond, args = speaker_condition(store, r["entity"], "e.ledger_entity", "q.speaker_name", "quotes")
+        else:
+            cond, args = "e.ledger_entity IS NULL AND lower(q.speaker_name) = ?", [r["key"][5:]]
+        r["articles"] = store.scalar(
+            "SELECT COUNT(DISTINCT q.article_id) FROM quotes q LEFT JOIN entities e ON e.article_id = q.article_id "
+            f"AND e.id = q.speaker_entity WHERE {cond}", args)
 
 
 #: Sort orders of the entities list.
