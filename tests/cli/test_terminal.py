@@ -1,0 +1,140 @@
+"""The terminal as a user meets it: one-line errors (never a traceback), a missing database refused,
+"no matches" on stderr, the search hit shown, lists comma-joined, every option explained."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from newsledger.cli import cli
+from newsledger.records import Article, Claim, ClaimSource, Quote, Record, Speaker
+from newsledger.store import open_store
+
+TEXT = "Mayor Ilona Teller said: 'The bridge reopens on Friday.' The ferry stays shut. Repairs cost 2 million."
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = str(tmp_path / "t.db")
+    quote = "The bridge reopens on Friday."
+    start = TEXT.index(quote)
+    claim = "Repairs cost 2 million"
+    record = Record.from_article(
+        Article(id="t000000000000001", source="t.txt", text=TEXT, published="2024-05-01", title="Bridge"),
+        quotes=[Quote(id="q1", kind="direct", text=quote, span=(start, start + len(quote)),
+                      speaker=Speaker(name="Ilona Teller", mention="Ilona Teller", span=(6, 18)), confidence=0.9)],
+        claims=[Claim(id="c1", text=claim, span=(TEXT.index(claim), TEXT.index(claim) + len(claim)),
+                      status="claimed", source=ClaimSource(name="Ilona Teller"))])
+    with open_store(path) as store:
+        store.write([record])
+    return path
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(cli, [*args], env=env)
+
+
+def _one_line_error(result, *words):
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert "Traceback" not in result.output
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("command", [["articles"], ["quotes"], ["claims"], ["speakers"], ["entities"], ["timeline"],
+                                     ["search", "bridge"], ["export", "--format", "jsonl", "-o", "out.jsonl"],
+                                     ["entities", "merge", "a", "b"]])
+def test_read_commands_refuse_a_missing_database_and_create_none(tmp_path, command):
+    missing = tmp_path / "typo.db"
+    result = run(*command[:1], "--db", str(missing), *command[1:])
+    _one_line_error(result, f"no database at {missing} (run newsledger ingest first)")
+    assert not missing.exists()
+
+
+def test_serve_refuses_a_missing_or_garbage_database(tmp_path):
+    _one_line_error(run("serve", "--db", str(tmp_path / "nope.db")), "no database at")
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not an sqlite file at all, just words" * 50)
+    _one_line_error(run("serve", "--db", str(garbage)), "garbage.db", "cannot open database")
+
+
+@pytest.mark.parametrize("args", [["search", "*"], ["search", '"'], ["search", "'"], ["search", "\\"],
+                                  ["quotes", "--search", '"'], ["quotes", "--search", "*"], ["quotes", "--search", "\\"]])
+def test_full_text_syntax_is_never_a_traceback(db, args):
+    result = run(args[0], "--db", db, *args[1:])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert result.stdout == "" and result.stderr.strip() == "no matches"
+
+
+def test_no_matches_goes_to_stderr_and_json_stays_valid(db):
+    table = run("quotes", "--db", db, "--speaker", "Nobody Here")
+    assert table.exit_code == 0 and table.stdout == "" and "no matches" in table.stderr
+    as_json = run("quotes", "--db", db, "--speaker", "Nobody Here", "--format", "json")
+    assert json.loads(as_json.stdout) == [] and "no matches" in as_json.stderr
+
+
+def test_search_shows_the_matching_sentence_with_the_hit_marked(db):
+    result = run("search", "--db", db, "ferry")
+    assert result.exit_code == 0, result.output
+    assert "The **ferry** stays shut." in result.stdout
+    (row,) = json.loads(run("search", "--db", db, "ferry", "--format", "json").stdout)
+    assert row["sentence"] == "The ferry stays shut." and TEXT[row["hit_start"]:row["hit_end"]] == "ferry"
+
+
+def test_tables_print_lists_comma_joined(db):
+    result = run("timeline", "--db", db, "--reported")
+    assert result.exit_code == 0, result.output
+    assert "[" not in result.stdout and '"' not in result.stdout
+    assert "Bridge" in result.stdout
+
+
+@pytest.mark.parametrize("args,words", [
+    (["articles", "--limit", "-5"], ["-5"]),
+    (["timeline", "--from", "notadate"], ["notadate", "YYYY-MM-DD"]),
+    (["claims", "--to", "2024-02-30"], ["2024-02-30"]),
+])
+def test_bad_options_are_one_line_errors(db, args, words):
+    result = run(args[0], "--db", db, *args[1:])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert any(all(w in line for w in words) for line in result.stderr.splitlines()), result.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest"], ["extract"]])
+def test_a_bad_publication_date_is_refused_by_option_and_environment(tmp_path, command):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday.\n", encoding="utf-8")
+    db = ["--db", str(tmp_path / "x.db")] if command == ["ingest"] else []
+    _one_line_error(run(*command, str(article), *db, "--published", "2024-13-45"), "2024-13-45", "YYYY-MM-DD")
+    _one_line_error(run(*command, str(article), *db, env={"NEWSLEDGER_PUBLISHED": "garbage"}), "garbage")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_export_to_an_unwritable_place_is_one_line(db):
+    _one_line_error(run("export", "--db", db, "--format", "csv", "-o", "/proc/nope"), "/proc/nope")
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+def test_every_option_has_help_and_help_is_never_cut():
+    for path, command in _commands(cli):
+        assert command.help, path
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, (path, param.name)
+    top = run("--help", env={"COLUMNS": "80"})
+    assert "…" not in top.stdout
+    for path, command in _commands(cli):
+        first = command.help.split("\n\n")[0].split()
+        assert " ".join(first) in " ".join(top.stdout.split()) or len(path) > 1, path
