@@ -1,12 +1,13 @@
 """Real-browser tests: Playwright driving Debian's Chromium against the app served by uvicorn on loopback.
 
 Skipped (with the reason) when /usr/bin/chromium or Playwright is absent, except under CI (env CI set),
-where they must run.  ``scripts/chromium-for-tests.sh`` installs Chromium.  Set
-``NEWSLEDGER_SCREENSHOTS=1`` to also write docs/screenshots/*.png of the main pages.
+where they must run.  ``scripts/chromium-for-tests.sh`` installs Chromium and ``scripts/axe-for-tests.sh``
+axe-core (npm) for the accessibility check.  The README's screenshots come from ``scripts/screenshots.py``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pathlib
 import socket
@@ -18,7 +19,7 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-SHOTS = pathlib.Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+AXE = pathlib.Path(__file__).resolve().parents[2] / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _require_browser():
@@ -93,41 +94,69 @@ def _richest_article(web_db) -> str:
                          "ORDER BY COUNT(*) DESC LIMIT 1")[0]["article_id"]
 
 
-def _shot(pg, name: str) -> None:
-    if os.environ.get("NEWSLEDGER_SCREENSHOTS"):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SHOTS / f"{name}.png"))
-
-
-def test_article_layers_toggle_and_quote_details(page, web_db):
+def test_article_opens_with_quotes_and_speakers_the_other_layers_one_click_away(page, web_db):
     aid = _richest_article(web_db)
     page.goto(f"/articles/{aid}")
-    _shot(page, "article")
-    quote_lines = page.locator(".body .l-quote")
-    assert quote_lines.count() > 0 and quote_lines.first.is_visible()
-    page.click("label[for=layer-quote]")
-    assert not page.is_checked("#layer-quote")
-    assert not quote_lines.first.is_visible()
-    assert page.locator(".body .l-speaker").first.is_visible()  # other layers stay
-    page.click("label[for=layer-quote]")
-    assert quote_lines.first.is_visible()
-    for key in ("speaker", "cue", "claim", "time", "entity"):
+    for key in ("quote", "speaker"):
+        assert page.is_checked(f"#layer-{key}") and page.locator(f".body .l-{key}").first.is_visible()
+    for key in ("cue", "claim", "time", "entity"):
+        assert not page.is_checked(f"#layer-{key}")
+        assert not page.locator(f".body .l-{key}").first.is_visible()
         page.click(f"label[for=layer-{key}]")
-        assert page.locator(f".body .l-{key}").count() == 0 or not page.locator(f".body .l-{key}").first.is_visible()
-    # clicking a highlighted quote opens its details with speaker, cue and confidence
-    first = page.locator("a.seg[data-quote]").first
-    qid = first.get_attribute("data-quote")
-    first.click()
+        assert page.locator(f".body .l-{key}").first.is_visible()
+    page.click("label[for=layer-quote]")
+    assert not page.locator(".body .l-quote").first.is_visible()
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_clicking_a_quote_highlights_its_speaker_mention_cue_and_details(page, web_db):
+    aid = _richest_article(web_db)
+    page.goto(f"/articles/{aid}")
+    qid = page.evaluate("""() => [...document.querySelectorAll('.body [data-speaker-of]')]
+        .map(el => el.getAttribute('data-speaker-of').split(' ')[0])[0]""")
+    assert qid, "some quote has its speaker's mention in the text"
+    mention = page.locator(f'.body [data-speaker-of~="{qid}"]')
+    assert mention.count() >= 1 and "sel-speaker" not in (mention.first.get_attribute("class") or "")
+    page.locator(f'a.seg[data-quote="{qid}"]').first.click()
+    assert "sel-speaker" in mention.first.get_attribute("class")
+    assert all("sel-quote" in (el.get_attribute("class") or "")
+               for el in page.locator(f'.body a[data-quote="{qid}"]').all())
+    cue = page.locator(f'.body [data-cue-of~="{qid}"]')
+    assert cue.count() == 0 or "sel-cue" in cue.first.get_attribute("class")
     details = page.locator(f"details#quote-{qid}")
     assert details.evaluate("d => d.open")
-    assert details.locator("dd.speaker").inner_text().strip()
+    assert details.locator("dd.speaker a").count() == 1  # a link to the speaker's page
     assert details.locator("dd.confidence").inner_text().strip()
-    assert page.errors == [] and page.dialogs == []
+    assert details.locator("summary").inner_text().count("“") == 1  # the quote's first words
+    other = page.evaluate(f"""() => [...document.querySelectorAll('.body a[data-quote]')]
+        .map(a => a.getAttribute('data-quote')).find(q => q !== {qid!r})""")
+    page.locator(f'a.seg[data-quote="{other}"]').first.click()
+    assert page.locator(f'.body .sel-quote[data-quote="{qid}"]').count() == 0  # one selection at a time
+
+
+_PAINT = "el => { const s = getComputedStyle(el); return s.backgroundColor + ' ' + s.backgroundImage; }"
+
+
+def test_speaker_legend_colours_match_their_quotes_and_mentions(page, web_db):
+    aid = _richest_article(web_db)
+    page.goto(f"/articles/{aid}")
+    entries = page.locator(".speaker-legend li.who")
+    assert entries.count() >= 2
+    colours = []
+    for entry in entries.all():
+        cls = entry.get_attribute("data-colour")
+        swatch = entry.locator(".swatch").evaluate("el => getComputedStyle(el).backgroundColor")
+        colours.append(swatch)
+        for line in page.locator(f".body .ul.l-quote.{cls}").all()[:3] + page.locator(f".body .ul.l-speaker.{cls}").all()[:3]:
+            assert swatch in line.evaluate(_PAINT), cls  # a solid line, or the dashes of an indirect quote
+        qid = page.locator(f".body a.seg.{cls}[data-quote]").first.get_attribute("data-quote")
+        name = entry.locator("a").first.inner_text() if entry.locator("a").count() else entry.inner_text()
+        assert name.split("×")[0].strip().split()[0] in page.locator(f"details#quote-{qid} summary .by").inner_text()
+    assert len(set(colours[:8])) == min(len(colours), 8)  # one colour per speaker
 
 
 def test_follow_a_speaker_to_the_entity_page(page):
     page.goto("/speakers")
-    _shot(page, "speakers")
     link = page.locator("a[href^='/entities/ent_']").first
     name = link.inner_text()
     link.click()
@@ -135,12 +164,10 @@ def test_follow_a_speaker_to_the_entity_page(page):
     assert page.locator("h1").inner_text().startswith(name)
     assert page.locator("svg.chart").count() == 1
     assert page.locator("table.rows tbody tr").count() >= 1
-    _shot(page, "entity")
 
 
 def test_filter_claims(page):
     page.goto("/claims")
-    _shot(page, "claims")
     page.select_option("#f-status", "unverified")
     page.click("#claim-filters button")
     page.wait_for_url("**/claims?*status=unverified*")
@@ -152,17 +179,14 @@ def test_filter_claims(page):
 def test_timeline_and_search_pages(page):
     page.goto("/timeline")
     assert page.locator("svg.timeline").count() == 1
-    _shot(page, "timeline")
     page.fill("header input[name=q]", "ceasefire")
     page.press("header input[name=q]", "Enter")
     page.wait_for_url("**/search?q=ceasefire")
     assert page.locator("a[href^='/articles/']").count() >= 1
-    _shot(page, "search")
 
 
 def test_ingest_through_the_form(page):
     page.goto("/ingest")
-    _shot(page, "ingest")
     page.fill("textarea[name=text]", "Harbour master Ilse Varga said the port would reopen on Friday.\n"
                                      "'We are ready,' Ms Varga told reporters.")
     page.fill("input[name=published]", "2024-05-02")
@@ -209,3 +233,91 @@ def test_hostile_text_through_the_form_executes_nothing(page):
         seg.hover()
     _assert_nothing_executed(page)
     assert "<script>alert('x')</script>" in page.locator(".body").inner_text()
+
+
+def test_speakers_type_filter_and_name_search(page):
+    page.goto("/speakers")
+    everyone = page.locator("table.speakers tbody tr").count()
+    page.select_option("#f-type", "PERSON")
+    page.click("#speaker-filters button")
+    page.wait_for_url("**/speakers?*type=PERSON*")
+    types = page.locator("table.speakers tbody td.type-cell").all_inner_texts()
+    assert types and set(types) == {"PERSON"} and len(types) <= everyone
+    surname = page.locator("table.speakers tbody td.speaker").first.inner_text().split()[-1]
+    page.fill("#f-name", surname.lower())
+    page.click("#speaker-filters button")
+    page.wait_for_url(f"**/speakers?*name={surname.lower()}*")
+    names = page.locator("table.speakers tbody td.speaker").all_inner_texts()
+    assert names and all(surname.lower() in n.lower() for n in names)
+    assert set(page.locator("table.speakers tbody td.type-cell").all_inner_texts()) == {"PERSON"}
+
+
+def _download(page, selector: str) -> str:
+    with page.expect_download() as info:
+        page.click(selector)
+    return pathlib.Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_a_download_returns_the_rows_shown(page):
+    import csv
+    import io
+    import json
+
+    page.goto("/speakers?type=PERSON&sort=articles&limit=4")
+    shown = page.locator("table.speakers tbody td.speaker").all_inner_texts()
+    assert shown
+    rows = list(csv.DictReader(io.StringIO(_download(page, "a.dl-csv"))))
+    assert [r["speaker"] for r in rows] == [s.strip() for s in shown]
+    assert {r["type"] for r in rows} == {"PERSON"}
+    items = json.loads(_download(page, "a.dl-json"))["items"]
+    assert [r["speaker"] for r in items] == [s.strip() for s in shown]
+    page.goto("/quotes?limit=3")
+    texts = page.locator("table.quotes tbody tr").count()
+    assert len(list(csv.DictReader(io.StringIO(_download(page, "a.dl-csv"))))) == texts
+
+
+def test_api_explorer_loads_with_no_request_leaving_the_host(browser, server):
+    context = browser.new_context(base_url=server)
+    pg = context.new_page()
+    requests, problems = [], []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.goto("/api/docs")
+    pg.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+    assert pg.locator(".swagger-ui .opblock").count() >= 10
+    assert pg.locator(".swagger-ui .opblock-summary-path", has_text="/api/articles").count() == 1
+    outside = [u for u in requests if not (u.startswith(server + "/") or u.startswith(("data:", "blob:")))]
+    assert requests and outside == []
+    assert problems == []  # no Content-Security-Policy violation, no script error
+    context.close()
+
+
+A11Y_PAGES = ["/articles", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=said", "/ingest",
+              "/api/docs"]
+
+
+def test_every_page_has_no_serious_accessibility_violations(browser, server, web_db):
+    if not AXE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is absent: scripts/axe-for-tests.sh installs it")
+        pytest.skip(f"{AXE} is absent (run scripts/axe-for-tests.sh)")
+    from newsledger.store import open_store
+
+    with open_store(web_db) as s:
+        entity = s.scalar("SELECT id FROM ledger_entities ORDER BY articles DESC, id LIMIT 1")
+    context = browser.new_context(base_url=server, bypass_csp=True)  # axe is injected as an inline script
+    pg = context.new_page()
+    found = {}
+    for url in [*A11Y_PAGES, f"/articles/{_richest_article(web_db)}", f"/entities/{entity}"]:
+        pg.goto(url)
+        if url == "/api/docs":
+            pg.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+        pg.add_script_tag(path=str(AXE))
+        result = pg.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        serious = [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[url] = serious
+    context.close()
+    assert found == {}, json.dumps(found, indent=1)

@@ -1,5 +1,5 @@
 """The JSON API: every page's JSON twin (``PATH.json``) and CSV download (``PATH.csv``), the offline
-API explorer (Swagger UI from the ``swagger-ui-bundle`` package, no CDN), and ``/healthz``.
+API explorer (Swagger UI 5 from the files the ``fastapi-offline`` package ships, no CDN), and ``/healthz``.
 
 The twins are in the OpenAPI schema (one operation each: ``HEAD`` is served but not listed, so
 operation ids stay unique); the CSV holds exactly the rows the page shows, with the same filters.
@@ -55,10 +55,16 @@ for _spec in PAGES:
 
 
 def swagger_assets() -> pathlib.Path:
-    """The folder of Swagger UI's files in the installed ``swagger-ui-bundle`` package."""
-    import swagger_ui_bundle
+    """The folder of Swagger UI's files (``swagger-ui-bundle.js``, ``swagger-ui.css``) in ``fastapi-offline``.
 
-    return pathlib.Path(swagger_ui_bundle.swagger_ui_path)
+    Not ``swagger-ui-bundle``: it ships Swagger UI 4, which cannot read the OpenAPI 3.1 FastAPI writes.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("fastapi_offline")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("the API explorer needs the fastapi-offline package (pip install fastapi-offline)")
+    return pathlib.Path(spec.origin).parent / "static"
 
 
 @router.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)

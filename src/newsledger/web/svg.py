@@ -82,7 +82,7 @@ def timeline_chart(items: list[dict], width: int = 900, lane_h: int = 26) -> Mar
     height = top + lane_h * len(lanes) + 34
     plot_w = width - pad_l - pad_r
     out = [f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           f'role="img" aria-label="Timeline" xmlns="http://www.w3.org/2000/svg">']
+           f'role="group" aria-label="Timeline: one mark per dated event or claim, each a link to it" xmlns="http://www.w3.org/2000/svg">']
     axis_y = top + lane_h * len(lanes) + 4
     for i, lane in enumerate(lanes):
         y = top + lane_h * i + lane_h / 2

@@ -6,7 +6,7 @@
       url: "/openapi.json",
       dom_id: "#swagger-ui",
       validatorUrl: null,
-      deepLinking: true,
+      deepLinking: false,
       tryItOutEnabled: false
     });
   });
