@@ -165,3 +165,18 @@ def test_cli_and_web_quotes_by_speaker_are_the_same_rows(db, speaker):
         web_rows = client.get("/quotes.json", params={"speaker": speaker, "limit": 500}).json()["items"]
     assert _keys(cli_rows) == _keys(web_rows)
     assert cli_rows == web_rows
+
+
+def test_one_speaker_row_whatever_the_case_of_the_name(store_url):
+    from newsledger.ledger.linker import Ledger
+
+    records = [_article("b000000000000001", "Prosecutors said: 'The case is closed.'", "2024-02-01",
+                        [("The case is closed.", "Prosecutors", None)]),
+               _article("b000000000000002", "The prosecutors said: 'We appeal.' Later prosecutors said: 'Soon.'",
+                        "2024-02-02", [("We appeal.", "prosecutors", None), ("Soon.", "prosecutors", None)])]
+    with open_store(store_url) as s:
+        s.write(records, ledger=Ledger())
+        rows = [r for r in queries.speakers(s) if r["speaker"].lower() == "prosecutors"]
+        assert len(rows) == 1
+        assert (rows[0]["quotes"], rows[0]["articles"]) == (3, 2)
+        assert (rows[0]["first"], rows[0]["last"]) == ("2024-02-01", "2024-02-02")
