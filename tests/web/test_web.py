@@ -422,3 +422,22 @@ def test_hostile_entity_page_is_escaped(client, store):
     html = client.get(f"/entities/{ent}").text
     _no_live_markup(html)
     assert "&lt;svg onload=alert(4)&gt;" in html
+
+
+def test_home_is_the_article_list_and_head_is_served(client):
+    assert client.get("/", follow_redirects=False).headers["location"] == "/articles"
+    assert client.get("/.json", follow_redirects=False).headers["location"] == "/articles.json"
+    for url in ("/articles", "/quotes.json", "/claims.csv", "/speakers"):
+        assert client.head(url).status_code == 200, url
+
+
+def test_openapi_has_one_operation_per_twin_and_no_duplicate_ids(web_db, nlp):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        schema = create_app(web_db, nlp=nlp).openapi()
+    assert not [w for w in caught if "Duplicate Operation ID" in str(w.message)]
+    ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
+    assert all(set(schema["paths"][p]) == {"get"} for p in schema["paths"] if p.endswith((".json", ".csv")))
