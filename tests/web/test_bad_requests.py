@@ -74,3 +74,11 @@ def test_the_413_body_is_the_json_error_shape(web_db, nlp):
         assert "limit" in _error(c.post("/api/articles", content=chunks(), headers={"content-type": "application/json"}),
                                  413)
         assert "max_bytes" in _error(c.post("/api/articles", json={"text": "word " * 1000}), 413)
+
+
+def test_an_empty_words_field_is_no_filter_and_words_without_letters_find_nothing(client):
+    everything = client.get("/quotes.json", params={"limit": 500}).json()["items"]
+    assert client.get("/quotes.json", params={"q": "", "limit": 500}).json()["items"] == everything
+    assert client.get("/claims.json", params={"q": "  ", "limit": 500}).json()["items"]
+    for path in ("/quotes.json", "/claims.json"):
+        assert client.get(path, params={"q": '"*'}).json()["items"] == [], path

@@ -91,8 +91,8 @@ def quotes(store, speaker: Optional[str] = None, search: Optional[str] = None, a
     Each row carries ``context``: the sentence around the quote, as stored (from ``context_start``).
     """
     limit = check_limit(limit)
-    words = search_words(search) if search is not None else None
-    if words == []:
+    words = search_words(search) if search and search.strip() else None
+    if words == []:  # text but no word in it ("*", '"'): nothing matches
         return Page([], None, limit)
     if words and not speaker and not article:
         return _quotes_by_relevance(store, words, after, limit)
@@ -179,6 +179,9 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
     date_from, date_to = check_day(date_from, "from"), check_day(date_to, "to")
     if status and status not in CLAIM_STATUSES:
         raise QueryError(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
+    words = search_words(search) if search and search.strip() else []
+    if search and search.strip() and not words:  # text but no word in it: nothing matches
+        return Page([], None, limit)
     order = _ONE_STATUS_ORDER if status else _CLAIM_ORDER
     cur = decode_cursor(after, len(order.columns))
     conds, args = [], []
@@ -190,7 +193,7 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
         if value:
             conds.append(sql)
             args.append(value)
-    for word in search_words(search):
+    for word in words:
         conds.append("lower(c.text) LIKE ? ESCAPE '\\'")
         args.append(like_pattern(word))
     if cur:

@@ -193,8 +193,11 @@ def search_view(request: Request, q: str = Query("", description="Words to find 
                 articles_after: Optional[str] = Query(None, description="Cursor of the articles' next page."),
                 limit: int = _limit(20, 200)) -> View:
     store = _state(request).store()
-    quotes = queries.quotes(store, search=q, after=quotes_after, limit=limit)
-    found = queries.search_articles(store, q, after=articles_after, limit=limit)
+    if queries.search_words(q):
+        quotes = queries.quotes(store, search=q, after=quotes_after, limit=limit)
+        found = queries.search_articles(store, q, after=articles_after, limit=limit)
+    else:  # nothing to search for: nothing found (not every quote)
+        quotes = found = queries.Page([], None, limit)
 
     def part(page, cursor: str) -> dict:
         nxt = page.next
