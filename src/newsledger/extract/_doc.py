@@ -14,6 +14,7 @@ __all__ = ["ensure_extensions", "boilerplate_of", "per_vocab", "EXTENSIONS", "SP
 EXTENSIONS = {
     "nl_published": "publication date of the article, ISO YYYY-MM-DD, or None",
     "nl_boilerplate": "list[records.Boilerplate] over the text",
+    "nl_people": "extract.people.People: mentions of people and bodies clustered into document entities",
     "nl_quotes": "list[records.Quote]",
     "nl_times": "list[records.TimeExpr]",
     "nl_claims": "list[records.Claim]",
@@ -22,7 +23,7 @@ EXTENSIONS = {
 }
 
 #: doc.spans keys written by the components.
-SPAN_KEYS = ("boilerplate", "quotes", "speakers", "cues", "times", "claims", "entities", "events")
+SPAN_KEYS = ("boilerplate", "mentions", "quotes", "speakers", "cues", "times", "claims", "entities", "events")
 
 
 def boilerplate_of(doc: Doc) -> list:

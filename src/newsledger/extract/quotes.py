@@ -24,16 +24,21 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..text import paragraphs
+from ..text.marks import MARK_RE, Marked, find_marked
 from ..records import Boilerplate, Cue, Quote, Speaker
 from ._doc import boilerplate_of, ensure_extensions
-from .cues import INTENT_VERBS, INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS, CueHit, find_cues
-from .speakers import GROUP_NOUNS, NameBook, SpeakerFinder, build_namebook, subject_of
+from .cues import CueHit, find_cues
+from ..lexicon.words import (
+    GROUP_NOUNS, INTENT_VERBS, INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS,
+)
+from .people import People, find_people
+from .speakers import SpeakerResolver, subject_of
 from .spans import SpanIndex
 
 __all__ = [
@@ -46,176 +51,6 @@ __all__ = [
     "QuoteExtractor",
     "MARK_RE",
 ]
-
-# ============================================================================================
-# 1. Marks
-
-MARK_RE = re.compile(r"''|``|[\"“”„‟«»‘’‚‛']")
-
-_DOUBLE = {'"', "“", "”", "„", "‟", "''", "``", "«", "»"}
-_OPEN_ONLY = {"“", "„", "‟", "``", "«", "‘", "‚", "‛"}
-_CLOSE_ONLY = {"”", "»"}
-_LEFT_BOUND = set("([{—–-/\u00a0")
-_RIGHT_BOUND = set(".,;:!?)]}—–-/…\u00a0")
-# A single mark before these is an elision, not a quote: 'em, '90s, 'n', 'cause, 'til.
-_ELISION = re.compile(r"(?:em|n|til|cause|tis|twas|round|\d\ds?|\d0s)\b", re.I)
-
-
-@dataclass
-class Marked:
-    """A top-level quoted passage: content span (outer marks excluded) inside one paragraph."""
-
-    start: int  # first char of the content
-    end: int  # end of the content (exclusive)
-    open_at: int  # offset of the opening mark (-1 when the paragraph starts inside a quote)
-    close_at: int  # offset of the closing mark (-1 when none in this paragraph)
-    paragraph: int
-    double: bool
-    close_len: int = 1  # length of the closing mark ('' counts two)
-    continued: bool = False  # the previous paragraph's passage runs on into this one
-    runs_on: bool = False  # open at paragraph end, and the next paragraph continues it
-    unclosed: bool = False  # open at paragraph end with nothing continuing it
-
-
-def _role(text: str, i: int, mark: str, lo: int, hi: int) -> str:
-    """open | close | amb | apos for the mark at text[i:i+len(mark)] within [lo, hi)."""
-    p = text[i - 1] if i > lo else None
-    j = i + len(mark)
-    n = text[j] if j < hi else None
-    left = p is None or p.isspace() or p in _LEFT_BOUND or (MARK_RE.match(p) is not None and p not in "'’")
-    right = n is None or n.isspace() or n in _RIGHT_BOUND or MARK_RE.match(n) is not None
-    if mark in _DOUBLE:
-        if mark in _OPEN_ONLY:
-            return "open"
-        if mark in _CLOSE_ONLY:
-            return "open" if (left and not right and mark == "»") else "close"
-        if left and not right:
-            return "open"
-        if right and not left:
-            return "close"
-        return "amb"
-    # single marks
-    if p is not None and n is not None and p.isalnum() and n.isalnum():
-        return "apos"
-    if mark in ("‘", "‚", "‛"):
-        if n is not None and _ELISION.match(text, j, hi) and not (n.isupper()):
-            return "apos"
-        return "open" if not right else "apos"
-    if left and not right:
-        if _ELISION.match(text, j, hi):
-            return "apos"
-        return "open"
-    if right and not left:
-        return "close"
-    return "apos"
-
-
-def _scan(text: str, lo: int, hi: int, starts_inside: Optional[bool], ignore: set[int]):
-    """Pair marks in text[lo:hi].  Returns (pairs, open_at_end) where pairs are
-    (open_pos, open_len, close_pos, double) and open_at_end is the bottom of the stack or None."""
-    stack: list[tuple[int, int, bool]] = []  # (pos, len, double)
-    if starts_inside is not None:
-        stack.append((-1, 0, starts_inside))
-    pairs = []
-    for m in MARK_RE.finditer(text, lo, hi):
-        i, mark = m.start(), m.group(0)
-        if i in ignore:
-            continue
-        role = _role(text, i, mark, lo, hi)
-        if role == "apos":
-            continue
-        double = mark in _DOUBLE
-        if double:
-            if role == "amb":
-                role = "close" if any(d for _, _, d in stack) else "open"
-            if role == "open":
-                stack.append((i, len(mark), True))
-            else:
-                k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][2]), None)
-                if k is None:
-                    continue  # a stray closing mark
-                pos, ln, _ = stack[k]
-                del stack[k:]
-                if k == 0:
-                    pairs.append((pos, ln, i, len(mark), True))
-        else:
-            if stack and stack[0][2]:
-                continue  # singles inside a double-quoted passage never matter
-            if role == "open":
-                if not stack:
-                    stack.append((i, len(mark), False))
-                continue
-            # close
-            if stack and not stack[-1][2]:
-                pos, ln, _ = stack.pop()
-                if not stack:
-                    pairs.append((pos, ln, i, len(mark), False))
-    bottom = stack[0] if stack else None
-    return pairs, bottom
-
-
-def _opens_paragraph(text: str, lo: int, hi: int, double: bool) -> bool:
-    m = MARK_RE.match(text, lo, hi)
-    if not m:
-        return False
-    return (m.group(0) in _DOUBLE) == double and _role(text, lo, m.group(0), lo, hi) in ("open", "amb")
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
-def find_marked(text: str, paras: Iterable[tuple[int, int]]) -> list[Marked]:
-    """Every top-level quoted passage, paragraph by paragraph, in text order."""
-    paras = list(paras)
-    out: list[Marked] = []
-    carry: Optional[bool] = None  # double? of a passage that runs on into the next paragraph
-    for pi, (lo, hi) in enumerate(paras):
-        starts_inside = None
-        body_lo = lo
-        if carry is not None:
-            m = MARK_RE.match(text, lo, hi)
-            starts_inside = carry
-            body_lo = lo + len(m.group(0)) if m else lo
-        ignore: set[int] = set()
-        for _attempt in range(8):
-            pairs, bottom = _scan(text, body_lo, hi, starts_inside, ignore)
-            if bottom is None or bottom[2] or bottom[0] < 0:
-                break
-            # a single mark open at paragraph end: continued, or an apostrophe after all
-            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if nxt is not None and _opens_paragraph(text, nxt[0], nxt[1], False):
-                break
-            ignore.add(bottom[0])
-        else:
-            pairs, bottom = _scan(text, body_lo, hi, starts_inside, ignore)
-            bottom = None
-        for pos, ln, cpos, _cln, double in pairs:
-            s, e = _trim(text, pos + ln if pos >= 0 else body_lo, cpos)
-            if s < e and any(c.isalnum() for c in text[s:e]):
-                out.append(
-                    Marked(s, e, pos, cpos, pi, double, close_len=_cln, continued=pos < 0 and carry is not None)
-                )
-            elif pos < 0 and out and carry is not None:
-                pass
-        carry = None
-        if bottom is not None:
-            pos, ln, double = bottom
-            s, e = _trim(text, pos + ln if pos >= 0 else body_lo, hi)
-            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            runs_on = nxt is not None and _opens_paragraph(text, nxt[0], nxt[1], double)
-            if s < e and any(c.isalnum() for c in text[s:e]):
-                out.append(
-                    Marked(s, e, pos, -1, pi, double, continued=pos < 0, runs_on=runs_on, unclosed=not runs_on)
-                )
-            if runs_on:
-                carry = double
-    return out
-
 
 # ============================================================================================
 # 2. Direct quotes
@@ -259,8 +94,8 @@ class _Ctx:
     cues: list[CueHit]
     cue_chars: list[int]  # char offset of each cue's head token
     tok_starts: list[int]
-    book: NameBook
-    finder: SpeakerFinder
+    people: People
+    finder: SpeakerResolver
     bp_index: SpanIndex
 
     def token_at(self, char: int) -> int:
@@ -352,7 +187,7 @@ def _cue_record(ctx: _Ctx, hit: CueHit) -> Cue:
 
 
 def _speaker_for_cue(ctx: _Ctx, hit: CueHit, region: tuple[int, int], quote: tuple[int, int],
-                     prefer: Optional[str] = None, lexical: bool = True) -> Optional[Speaker]:
+                     prefer: Optional[int] = None, lexical: bool = True) -> Optional[Speaker]:
     """Speaker from a cue via the parse; lexical fallback inside the region when the parse fails."""
     doc = ctx.doc
     head = doc[hit.head]
@@ -391,8 +226,19 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def _within_line(ctx: _Ctx, rng: tuple[int, int], head: Token) -> tuple[int, int]:
+    """A reported clause never runs across a line break: a headline parsed into the next sentence stays out."""
+    line = ctx.tokens_in(_line_start(ctx.text, head.idx), _line_end(ctx.text, head.idx))
+    return max(rng[0], line.start), min(rng[1], line.stop)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _agent_in_sentence(doc: Doc, head: Token) -> Optional[Token]:
-    """'In a statement released by X, it was claimed': the agent of a statement-like phrase."""
+    """'In a notice issued by the council, it was said ...': the agent of a publishing verb speaks."""
     sent = head.sent
     for t in sent:
         if t.dep_ == "agent" and t.head.i != head.i and (t.head.lemma_ in ("release", "issue", "publish", "post", "make", "attribute")):
@@ -403,7 +249,7 @@ def _agent_in_sentence(doc: Doc, head: Token) -> Optional[Token]:
 
 
 def _lexical_speaker(ctx: _Ctx, region: tuple[int, int], quote: tuple[int, int], near: Optional[int] = None,
-                     prefer: Optional[str] = None, first: bool = False) -> Optional[Speaker]:
+                     prefer: Optional[int] = None, first: bool = False) -> Optional[Speaker]:
     """The name run, group noun or subject pronoun in a short region outside the quote."""
     doc = ctx.doc
     toks = [i for i in ctx.tokens_in(*region) if not (quote[0] <= doc[i].idx < quote[1])]
@@ -562,9 +408,16 @@ def _stage_direction(content: str) -> bool:
 
 def _label_speaker(ctx: _Ctx, s: int, e: int, _c: int) -> Speaker:
     label = ctx.text[s:e]
-    words = label.split()
-    name = ctx.book.person_name(words) or " ".join(w.capitalize() for w in words)
-    return Speaker(name=name, mention=label, span=(s, e))
+    return Speaker(name=_labelled_entity_name(ctx.people, label), mention=label, span=(s, e))
+
+
+def _labelled_entity_name(people: People, label: str) -> str:
+    """'PENCE' -> 'Mike Pence' when the article names one person so; else the label in title case."""
+    words = [w.lower() for w in label.split()]
+    for ent in people.entities:
+        if ent.type == "PERSON" and any(n.lower().split()[-len(words):] == words for n in ent.names()):
+            return ent.name
+    return " ".join(w.capitalize() for w in label.split())
 
 
 def transcript_lines(ctx: _Ctx, taken: SpanIndex) -> list[_Found]:
@@ -601,7 +454,7 @@ def _complement(doc: Doc, hit: CueHit) -> Optional[tuple[int, int]]:
         clause = acc.head
         if clause is acc or clause.lemma_ in SPEECH_VERBS:
             return None
-        while clause.dep_ in ("aux", "auxpass") and clause.head is not clause:
+        while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
             clause = clause.head
         ps, pe = acc.left_edge.i, head.right_edge.i + 1
         cs, ce = clause.left_edge.i, clause.right_edge.i + 1
@@ -681,6 +534,8 @@ def _complement(doc: Doc, hit: CueHit) -> Optional[tuple[int, int]]:
     s, e = comp.left_edge.i, comp.right_edge.i + 1
     if comp.i < head.i:
         e = min(e, head.i)
+    elif s <= head.i:  # "which the agency says the army used": a fronted relative word is not the content
+        s = head.i + 1
     return s, e
 
 
@@ -839,7 +694,8 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
                 cut = doc[k].left_edge.i
                 rng = (rng[0], cut if cut > rng[0] else k)
                 break
-        span = _trim_content(ctx, *rng)
+        rng = _within_line(ctx, rng, head)
+        span = _trim_content(ctx, *rng) if rng[1] > rng[0] else None
         if span is None or span in seen:
             continue
         a, b = span
@@ -899,7 +755,7 @@ def _fragment_quote(ctx: _Ctx, m: Marked, frag_spans, passages: SpanIndex) -> Op
     child = tok
     for _ in range(5):
         head = child.head
-        if head is child:
+        if head.i == child.i:
             break
         if head.pos_ in ("VERB", "AUX") and (head.lemma_ in SPEECH_VERBS or head.lemma_ in LABEL_VERBS):
             verb = head
@@ -950,15 +806,9 @@ def extract_quotes(doc: Doc, boilerplate: Optional[Sequence[Boilerplate]] = None
     marked = [m for m in find_marked(text, paras) if not bp_index.overlaps(m.start, m.end)]
     cues = [h for h in find_cues(doc) if not bp_index.overlaps(doc[h.head].idx, doc[h.head].idx + 1)]
     tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
-    blocked = SpanIndex([(m.start, m.end) for m in marked])
-    subj_tokens = []
-    for h in cues:
-        s = subject_of(doc[h.head])
-        if s is not None:
-            subj_tokens.append(s.i)
-    book = build_namebook(doc, subj_tokens, bp_index)
-    ctx = _Ctx(doc, text, paras, marked, cues, [doc[h.head].idx for h in cues], tok_starts, book,
-               SpeakerFinder(doc, book, blocked), bp_index)
+    people = doc._.nl_people if doc._.nl_people is not None else find_people(doc, boilerplate)
+    ctx = _Ctx(doc, text, paras, marked, cues, [doc[h.head].idx for h in cues], tok_starts, people,
+               SpeakerResolver(doc, people), bp_index)
     fragments: list[Marked] = []
     found = direct_quotes(ctx, fragments)
     found += reported_quotes(ctx, found, fragments)

@@ -63,8 +63,10 @@ def _words(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def person_parts(name: str) -> tuple[Optional[str], Optional[str]]:
     """(first-name skeleton or None, surname skeleton) of a person's name, titles removed."""
-    words = [w for w in _words(name) if fold(w).rstrip(".") not in TITLE_WORDS and fold(w) not in _STOP]
-    words = [w[:-2] if fold(w).endswith("'s") else w for w in words]
+    words = [w[:-2] if fold(w).endswith("'s") else w for w in _words(name) if fold(w) not in _STOP]
+    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLE_WORDS:  # "Mr", "President": never a surname ("King")
+        words = words[1:]
+    words = [w for w in words if w]
     if not words:
         return None, None
     last = skeleton(words[-1])
@@ -120,6 +122,7 @@ def formal_org_name(name: str) -> Optional[str]:
         return None
     word = m.group(1)
     topic = _SPELLING.get(m.group(2).lower(), m.group(2).lower()).capitalize()
+    topic = {"Foreign": "Foreign Affairs", "Home": "Home Affairs", "Internal": "Internal Affairs"}.get(topic, topic)
     head = m.group(3).capitalize()
     country = COUNTRY_FORMS.get(fold(word).removesuffix("'s"))
     if country in COUNTRY_ADJECTIVE:

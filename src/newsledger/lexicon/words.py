@@ -11,7 +11,9 @@ import re
 from typing import Optional
 
 __all__ = [
-    "COUNTRY_FORMS", "COUNTRY_ADJECTIVE", "MULTI_WORD_COUNTRIES", "TITLE_WORDS", "ROLE_HEADS", "ORG_WORDS",
+    "COUNTRY_FORMS", "COUNTRY_ADJECTIVE", "MULTI_WORD_COUNTRIES", "TITLE_WORDS", "ROLE_MODIFIERS", "ROLE_HEADS",
+    "ORG_WORDS", "OFFICE_PREFIXES", "QUANTIFIER_SOURCES", "GROUP_NOUNS", "PLURAL_GROUPS", "DOCUMENT_NOUNS", "NEVER_SPEAKERS", "PRONOUNS", "FEMALE_WORDS",
+    "MALE_WORDS",
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "TOPIC_VERBS", "TOPIC_PREPS", "REQUEST_VERBS",
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
 ]
@@ -41,13 +43,32 @@ COUNTRY_ADJECTIVE = {
     "india": "Indian", "pakistan": "Pakistani", "japan": "Japanese", "canada": "Canadian", "australia": "Australian",
 }
 
-#: Words of address and office that are not part of a person's name.
+#: Words of address and office that stand before a name and are not part of it
+#: ("President Volodymyr Zelenskyy", "Sen. Ted Cruz", "Ms Olena Brisk").
 TITLE_WORDS = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister deputy general gen col colonel
+    """mr mrs ms miss mx dr prof sir dame lord lady president vice prime minister deputy general gen col colonel
     maj major capt captain lt lieutenant sgt sergeant adm admiral chancellor secretary senator sen rep
-    governor gov mayor ambassador king queen prince princess pope rev reverend father sheikh chief
-    commander spokesman spokeswoman spokesperson adviser advisor""".split()
+    representative governor gov mayor ambassador king queen prince princess pope rev reverend father sister
+    sheikh chief commander spokesman spokeswoman spokesperson adviser advisor judge justice chairman chairwoman
+    chair speaker leader commissioner attorney director officer sheriff detective inspector superintendent
+    professor coach manager ceo executive principal pastor bishop rabbi imam trooper councillor councilman
+    councilwoman alderman congressman congresswoman premier marshal president-elect""".split()
 )
+
+#: Words that qualify an office inside a title phrase and go with it to the role
+#: ("former Defence Secretary", "Democratic presidential nominee").
+ROLE_MODIFIERS = frozenset(
+    """former then acting interim foreign defence defense interior health finance state home justice
+    democratic republican presidential vice deputy assistant press candidate nominee senior junior
+    top chief general""".split()
+)
+
+#: Words that form one office with the title after them: a vice president is not the president.
+OFFICE_PREFIXES = frozenset("vice prime deputy assistant under lieutenant attorney surgeon first".split())
+
+#: Quantifiers that stand for the people a sentence is about ("all said", "each told us"): a speaker
+#: left unresolved, with its words as the mention.
+QUANTIFIER_SOURCES = frozenset("all each both many some most several others few none everyone".split())
 
 #: Head nouns that make a phrase before a name a role ("presidential adviser", "commander of the platoon").
 ROLE_HEADS = frozenset(
@@ -57,7 +78,18 @@ ROLE_HEADS = frozenset(
     prosecutor colonel captain major lieutenant sergeant admiral marshal soldier medic doctor nurse witness
     resident mother father activist negotiator diplomat representative deputy mp lawmaker congressman
     congresswoman candidate aide strategist economist scientist manager coordinator commissioner inspector
-    pilot driver volunteer journalist reporter photographer governor-general king queen prince pope""".split()
+    pilot driver volunteer journalist reporter photographer governor-general king queen prince pope
+    executive founder co-founder owner partner chairperson president-elect superintendent principal teacher
+    student farmer worker employee nurse surgeon physician scientist engineer economist historian author
+    writer novelist artist actor actress singer musician player coach captain referee athlete manager
+    banker investor entrepreneur businessman businesswoman landlord tenant shopkeeper owner-operator
+    survivor victim relative brother sister son daughter wife husband widow mother father parent neighbour
+    neighbor friend colleague member leader organiser organizer campaigner protester demonstrator priest
+    pastor bishop rabbi imam cleric monk general marshal commander officer trooper sheriff detective
+    investigator prosecutor defender counsel solicitor barrister magistrate juror plaintiff defendant
+    suspect accused lawmaker legislator councillor councilor alderman delegate envoy minister secretary
+    treasurer auditor regulator inspector official spokesman spokeswoman spokesperson representative
+    analyst consultant adviser advisor aide assistant deputy director head boss chief principal""".split()
 )
 
 #: Words that mark a name as an organisation rather than a person.
@@ -68,7 +100,63 @@ ORG_WORDS = frozenset(
     company corp corporation inc ltd llc group network channel broadcaster cross crescent defence defense
     programme program unicef unhcr who nato ministry administration operator agency inc
     guard guards brigade battalion regiment command staff police authority authorities assembly court
-    embassy consulate federation league coalition alliance front movement church red""".split()
+    embassy consulate federation league coalition alliance front movement church red journal kremlin
+    center centre campaign media poll senate congress house firm""".split()
+)
+
+#: Head nouns of organisations and groups that can speak ("the ministry said", "officials said").
+GROUP_NOUNS = frozenset(
+    """ministry military government army navy police department agency office officials official authorities
+    campaign committee party company court council commission administration kremlin spokesman spokeswoman
+    spokesperson spokespeople group organization organisation union board team sources aides advisers
+    democrats republicans critics supporters experts analysts researchers pollsters prosecutors investigators
+    lawyers attorneys regulators forces staff service services bureau embassy delegation parliament congress
+    senate cabinet media newspaper network poll survey report study website outlet firm bank
+    association coalition alliance federation institute center centre foundation""".split()
+)
+
+#: Group nouns that are plural in meaning: "they", not "it", refers to them.
+PLURAL_GROUPS = frozenset(
+    """officials authorities sources aides advisers democrats republicans critics supporters experts analysts
+    researchers pollsters prosecutors investigators lawyers attorneys regulators forces staff police
+    residents witnesses people protesters rescuers""".split()
+)
+
+#: Nouns of documents and media that "say" things; their author, where the phrase names one, speaks.
+DOCUMENT_NOUNS = frozenset(
+    """report statement letter study survey poll memo document filing complaint lawsuit ruling order
+    indictment ad advertisement video post tweet article editorial op-ed piece analysis review audit
+    assessment estimate data figures release bulletin update transcript book speech""".split()
+)
+
+#: Nouns that are never a speaker, whatever the parse says ("said in a statement", "the case shows").
+NEVER_SPEAKERS = frozenset(
+    """statement case efforts effort way time times thing things fact question issue matter idea
+    war conflict situation aggression plan proposal funding money decision move change news""".split()
+)
+
+# ---------------------------------------------------------------------------------------------
+# People: pronouns and gender
+
+#: Personal pronouns -> (person, gender, number): gender m / f / n (neuter) / None, number sg / pl.
+PRONOUNS: dict[str, tuple[int, Optional[str], str]] = {
+    "i": (1, None, "sg"), "me": (1, None, "sg"), "my": (1, None, "sg"), "mine": (1, None, "sg"),
+    "we": (1, None, "pl"), "us": (1, None, "pl"), "our": (1, None, "pl"), "ours": (1, None, "pl"),
+    "you": (2, None, "sg"), "your": (2, None, "sg"),
+    "he": (3, "m", "sg"), "him": (3, "m", "sg"), "his": (3, "m", "sg"), "himself": (3, "m", "sg"),
+    "she": (3, "f", "sg"), "her": (3, "f", "sg"), "hers": (3, "f", "sg"), "herself": (3, "f", "sg"),
+    "it": (3, "n", "sg"), "its": (3, "n", "sg"), "itself": (3, "n", "sg"),
+    "they": (3, None, "pl"), "them": (3, None, "pl"), "their": (3, None, "pl"), "themselves": (3, None, "pl"),
+}
+
+#: Words near a name that give a person's gender (titles, family and gendered role words).
+FEMALE_WORDS = frozenset(
+    """mrs ms miss madam lady queen princess dame mother wife woman sister daughter girl grandmother aunt niece
+    widow congresswoman chairwoman spokeswoman businesswoman councilwoman actress""".split()
+)
+MALE_WORDS = frozenset(
+    """mr sir lord king prince father husband man brother son boy grandfather uncle nephew widower
+    congressman chairman spokesman businessman councilman actor""".split()
 )
 
 
@@ -127,7 +215,7 @@ REQUEST_VERBS: frozenset[str] = frozenset(
     "ask implore urge beg call appeal plead order instruct demand invite encourage advise request".split()
 )
 
-#: Nouns and verbs that introduce a quotation after a colon ("a quote attributed to X read:").
+#: Nouns and verbs that introduce a quotation after a colon ("her post read:", "the statement said:").
 INTRO_WORDS: frozenset[str] = frozenset(
     "read reads quote quoted statement attribute attributed write wrote writes post posted tweet tweeted".split()
 )

@@ -1,0 +1,254 @@
+"""Which mentions denote the same person or body: document entities by ordered sieves.
+
+Precise links first, as in multi-pass sieve coreference: names by their keys,
+then the links the syntax states (apposition, a copula, a title before a
+name), then definite descriptions used alone ("the mayor", "the agency"),
+then pronouns (:mod:`.pronouns`).  A later sieve never undoes an earlier one,
+and a description that no sieve ties to a name stays an entity of its own:
+nothing is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from ...lexicon.names import fold, formal_org_name, org_key, person_parts, place_key
+from ...lexicon.words import ORG_WORDS, TITLE_WORDS
+from .mentions import PersonMention
+
+__all__ = ["DocEntity", "cluster_names", "link_syntax", "link_descriptions", "canonical_name"]
+
+
+@dataclass
+class DocEntity:
+    """One person, organisation, place-as-actor or group of the article, with all its mentions."""
+
+    index: int
+    type: str
+    mentions: list[PersonMention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_heads: set = field(default_factory=set)
+    gender: Optional[str] = None
+    number: str = "sg"
+    nationality: frozenset = field(default_factory=frozenset)
+    qualifiers: frozenset = field(default_factory=frozenset)
+    name: str = ""
+
+    @property
+    def named(self) -> bool:
+        return any(m.kind == "name" for m in self.mentions)
+
+    def add(self, m: PersonMention) -> None:
+        m.entity = self.index
+        self.mentions.append(m)
+        if m.role and m.role not in self.roles:
+            self.roles.append(m.role)
+        if m.role_head:
+            self.role_heads.add(m.role_head)
+        if self.gender is None and m.gender is not None and m.kind != "pronoun":
+            self.gender = m.gender
+        self.nationality = self.nationality | m.nationality
+        self.qualifiers = self.qualifiers | m.qualifiers
+        if self.type in ("?", "GROUP") and m.type in ("PERSON", "ORG") and m.kind == "name":
+            self.type = m.type
+
+    def names(self) -> list[str]:
+        return [m.name for m in self.mentions if m.kind == "name" and m.name]
+
+
+def _new(entities: list[DocEntity], m: PersonMention) -> DocEntity:
+    ent = DocEntity(index=len(entities), type=m.type, number=m.number)
+    entities.append(ent)
+    ent.add(m)
+    return ent
+
+
+# ---------------------------------------------------------------------------------------------
+# Sieve 1: names
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and fold(w) not in ("of", "the", "and", "for"))
+
+
+def _person_fits(m: PersonMention, ent: DocEntity) -> bool:
+    """Same surname up to spelling, first names compatible, no gender clash."""
+    first, last = person_parts(m.name or "")
+    if not last:
+        return False
+    if m.gender and ent.gender and m.gender != ent.gender:
+        return False
+    fits = False
+    for other in ent.names():
+        of, ol = person_parts(other)
+        if ol != last and not (first is None and of == last):
+            continue
+        if first is None or of is None or first == of or (first[0] == of[0] and min(len(first), len(of)) == 1):
+            fits = True
+        else:
+            return False  # a different first name: a different person (John and Jennifer Williams)
+    return fits
+
+
+def _org_fits(m: PersonMention, ent: DocEntity) -> bool:
+    name = m.name or ""
+    for other in ent.names():
+        if org_key(name) == org_key(other):
+            return True
+        short, long_ = (name, other) if len(name) < len(other) else (other, name)
+        if short.isupper() and 2 <= len(short) <= 6 and _initials(long_) == short:
+            return True  # "WFP" for "World Food Programme"
+    return False
+
+
+def _name_fits(m: PersonMention, ent: DocEntity) -> bool:
+    if ent.type == "GPE" or m.type == "GPE":
+        return ent.type == m.type and any(place_key(m.name or "") == place_key(n) for n in ent.names())
+    if m.type == "GROUP" or ent.type == "GROUP":
+        return any(fold(m.name or "") == fold(n) for n in ent.names())
+    if m.type == "ORG" and _org_fits(m, ent):
+        return True
+    if m.type in ("PERSON", "?") and ent.type in ("PERSON", "?", "ORG"):
+        return _person_fits(m, ent) and not (ent.type == "ORG" and any(
+            {fold(w) for w in n.split()} & ORG_WORDS for n in ent.names()))
+    if m.type == "ORG" and ent.type == "PERSON" and len((m.name or "").split()) == 1:
+        return _person_fits(m, ent)  # a surname the NER called an organisation
+    return False
+
+
+def cluster_names(mentions: Sequence[PersonMention]) -> list[DocEntity]:
+    """Name mentions joined by their keys; the most recent compatible entity wins a bare surname."""
+    entities: list[DocEntity] = []
+    for m in mentions:
+        if m.kind != "name":
+            continue
+        target = None
+        for ent in reversed(entities):
+            if _name_fits(m, ent):
+                target = ent
+                break
+        if target is None:
+            _new(entities, m)
+        else:
+            target.add(m)
+    return entities
+
+
+# ---------------------------------------------------------------------------------------------
+# Sieve 2: links the syntax states
+
+
+def _by_head(mentions: Sequence[PersonMention]) -> dict[int, PersonMention]:
+    out = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            out.setdefault(i, m)
+        out[m.head] = m
+    return out
+
+
+def _syntactic_partner(doc: Doc, m: PersonMention, heads: dict[int, PersonMention]) -> Optional[PersonMention]:
+    """The name a description is stated to be: apposition either way, a copula, a compound name after it."""
+    head = doc[m.head]
+    for c in head.children:
+        if c.dep_ in ("appos", "compound") and c.i > head.i and c.i in heads and heads[c.i].kind == "name":
+            return heads[c.i]
+    if head.dep_ == "appos" and head.head.i in heads and heads[head.head.i].kind == "name":
+        return heads[head.head.i]
+    for prep in head.children:  # "the Deputy Prime Minister of Kestria Anna Kovalenko": the name closes the phrase
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                named = heads.get(obj.i)
+                if obj.dep_ == "pobj" and named is not None and named.type == "PERSON" and named.end == m.end:
+                    return named
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i in heads and heads[subj.i].kind == "name":
+            return heads[subj.i]
+    return None
+
+
+def link_syntax(doc: Doc, mentions: Sequence[PersonMention], entities: list[DocEntity]) -> None:
+    """Descriptions in apposition to, or predicated of, a name join the name's entity and give it a role."""
+    heads = _by_head([m for m in mentions if m.kind == "name" and m.entity >= 0])
+    for m in mentions:
+        if m.kind != "description" or m.entity >= 0:
+            continue
+        partner = _syntactic_partner(doc, m, heads)
+        if partner is not None and partner.entity >= 0 and m.number == entities[partner.entity].number:
+            entities[partner.entity].add(m)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sieve 3: descriptions used alone
+
+
+def _description_fits(doc: Doc, m: PersonMention, ent: DocEntity) -> bool:
+    if m.nationality and ent.nationality and not (m.nationality & ent.nationality):
+        return False  # "the Russian president" is not the Ukrainian one
+    if m.qualifiers and ent.qualifiers and not (m.qualifiers & ent.qualifiers):
+        return False  # "the Indiana governor" is not the New Mexico one
+    if m.number != ent.number or ent.type == "GPE":
+        return False
+    head = doc[m.head].lemma_.lower()
+    if m.role_head in ent.role_heads:
+        return True
+    if ent.type == "ORG" and any(head in {fold(w) for w in n.split()} for n in ent.names()):
+        return True  # "the ministry" after "the Ministry of Defence"
+    return False
+
+
+def link_descriptions(doc: Doc, mentions: Sequence[PersonMention], entities: list[DocEntity]) -> None:
+    """A definite description joins the most recent entity whose role or name has its head word."""
+    for m in mentions:
+        if m.kind != "description" or m.entity >= 0:
+            continue
+        target = None
+        if m.definite:
+            for ent in sorted((e for e in entities if e.mentions and e.mentions[0].start < m.start),
+                              key=lambda e: max(x.start for x in e.mentions if x.start < m.start), reverse=True):
+                if _description_fits(doc, m, ent):
+                    target = ent
+                    break
+        if target is None:
+            _new(entities, m)
+        else:
+            target.add(m)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names of entities
+
+
+def canonical_name(ent: DocEntity) -> str:
+    """The fullest name the article gives; for an entity never named, its first description."""
+    names = ent.names()
+    if not names:
+        first = next((m for m in ent.mentions if m.kind == "description"), ent.mentions[0])
+        return first.role or first.text
+    if ent.type == "ORG":
+        formal = next((f for f in (formal_org_name(n) for n in names) if f), None)
+        if formal:
+            return formal
+        return max(names, key=lambda n: (len(n.split()), len(n)))
+    clean = [_display_person_name(n) for n in names]
+    return max(clean, key=lambda n: (len(n.split()), len(n)))
+
+
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _display_person_name(name: str) -> str:
+    """First name and surname: titles in front, middle initials and Jr./Sr. left out ("John D. Podesta" ->
+    "John Podesta"); the full written forms stay among the entity's names."""
+    words = name.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    while len(words) > 2 and fold(words[-1]).rstrip(",") in _SUFFIXES:
+        words = words[:-1]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w.rstrip(".")) > 1] + [words[-1]]
+    return " ".join(words) or name

@@ -1,0 +1,118 @@
+"""Third-person pronouns to the entity they stand for: agreement first, then salience.
+
+A candidate must agree in gender and number and must have been mentioned
+before the pronoun, in its paragraph or the two before it.  Among those, the
+one the passage is about wins: the subject of recent sentences, mentioned
+often, named, outside quotation marks, rather than merely the nearest name.
+An entity mentioned as the object of the pronoun's own verb is not its
+antecedent ("Smith praised him").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from .clusters import DocEntity
+from .mentions import PersonMention
+
+__all__ = ["resolve_pronouns", "pronoun_candidates", "agrees", "Salience"]
+
+#: How far back an antecedent may be, in sentences.
+WINDOW_SENTENCES = 6
+
+
+def agrees(p: PersonMention, ent: DocEntity) -> bool:
+    """Gender, number and animacy agreement of a third-person pronoun with an entity."""
+    word = p.text.lower()
+    if word in ("he", "him", "his", "himself", "she", "her", "hers", "herself"):
+        return ent.type in ("PERSON", "?") and ent.number == "sg" and ent.gender in (None, p.gender)
+    if word in ("it", "its", "itself"):
+        return ent.type in ("ORG", "GPE") and ent.number == "sg"
+    if word in ("they", "them", "their", "themselves"):
+        return ent.number == "pl" or ent.type in ("ORG", "GROUP")
+    return False
+
+
+@dataclass(frozen=True)
+class Salience:
+    """What makes an entity the likely antecedent, from the mentions before a pronoun."""
+
+    sentences_back: int  # 0: the pronoun's own sentence
+    subject_recently: bool  # its latest mention was a subject
+    mentions_in_window: int
+    named: bool
+    only_quoted: bool  # every mention in the window is inside quotation marks
+    gender_known: bool
+    person_typed: bool  # named and typed as a person (not a name of unknown type)
+    same_clause_object: bool  # an argument of the pronoun's own verb
+
+    def score(self) -> float:
+        s = -1.0 * self.sentences_back
+        s += 1.5 if self.subject_recently else 0.0
+        s += 0.4 * min(self.mentions_in_window, 4)
+        s += 0.5 if self.named else 0.0
+        s += 0.5 if self.gender_known else 0.0
+        s += 0.5 if self.person_typed else 0.0
+        s -= 2.0 if self.only_quoted else 0.0
+        s -= 4.0 if self.same_clause_object else 0.0
+        return s
+
+
+def _clause_verb(doc: Doc, i: int):
+    t = doc[i]
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int], quoted_p: bool) -> Optional[Salience]:
+    before = [m for m in ent.mentions if m.end <= p.start and m.kind != "pronoun" or
+              (m.kind == "pronoun" and m.end <= p.start)]
+    if not before:
+        return None
+    back = sent_of[p.start] - sent_of[before[-1].head]
+    if back > WINDOW_SENTENCES:
+        return None
+    window = [m for m in before if sent_of[p.start] - sent_of[m.head] <= WINDOW_SENTENCES]
+    verb = _clause_verb(doc, p.head)
+    latest = window[-1]
+    same_clause_object = back == 0 and _clause_verb(doc, latest.head) is verb and latest.subject and p.text.lower() in (
+        "him", "her", "them", "it")
+    return Salience(
+        sentences_back=back,
+        subject_recently=any(m.subject for m in window[-2:]),
+        mentions_in_window=len(window),
+        named=ent.named,
+        only_quoted=not quoted_p and all(m.quoted for m in window),
+        gender_known=ent.gender is not None and p.gender is not None,
+        person_typed=ent.type == "PERSON" and ent.named,
+        same_clause_object=same_clause_object,
+    )
+
+
+def pronoun_candidates(doc: Doc, p: PersonMention, entities: Sequence[DocEntity],
+                       sent_of: Sequence[int]) -> list[tuple[float, DocEntity]]:
+    """Agreeing entities mentioned before ``p``, best first, with their salience scores."""
+    out = []
+    for ent in entities:
+        if not agrees(p, ent):
+            continue
+        sal = _salience(doc, p, ent, sent_of, p.quoted)
+        if sal is not None:
+            out.append((sal.score(), ent))
+    out.sort(key=lambda pair: (-pair[0], pair[1].index))
+    return out
+
+
+def resolve_pronouns(doc: Doc, mentions: Sequence[PersonMention], entities: list[DocEntity],
+                     sent_of: Sequence[int]) -> None:
+    """Each third-person pronoun joins its best candidate; one with none stays unresolved (entity -1)."""
+    for p in mentions:
+        if p.kind != "pronoun" or p.person != 3 or p.entity >= 0:
+            continue
+        ranked = pronoun_candidates(doc, p, entities, sent_of)
+        if ranked:
+            ranked[0][1].add(p)

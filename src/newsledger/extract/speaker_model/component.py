@@ -1,0 +1,155 @@
+"""Speaker attribution as a spaCy component (factory ``newsledger_speakers_v1``).
+
+Runs after the quote finder: for every quote it ranks the candidate sources
+(:mod:`.candidates`, :mod:`.features`) with the trained model and resolves
+the winner through the document model, so the speaker is a document entity
+with its canonical name.  The quote finder's own choice is one feature among
+many (``rule_vote``) and the fallback when no model is installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...records import Quote, Speaker
+from .._doc import ensure_extensions
+from ..people import People
+from ..speakers import SpeakerResolver
+from .candidates import Candidate, QuoteSite, candidates_for, site_of
+from .features import QuoteContext, cue_kind, featurize
+from .model import SpeakerRanker, load_ranker
+
+__all__ = ["SpeakerAttributor", "QuoteRows", "quote_rows", "attribute"]
+
+
+@dataclass
+class QuoteRows:
+    """One quote's candidates and their feature rows."""
+
+    index: int  # position of the quote in doc._.nl_quotes
+    site: QuoteSite
+    candidates: list[Candidate]
+    rows: np.ndarray
+
+
+def _source_token(doc: Doc, people: People, speaker: Optional[Speaker]) -> Optional[int]:
+    if speaker is None or speaker.span is None:
+        return None
+    span = doc.char_span(*speaker.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    m = people.mention_at(span.root.i)
+    return m.head if m is not None else span.root.i
+
+
+def _entity_at(people: People, tok: Optional[int]) -> Optional[int]:
+    if tok is None:
+        return None
+    m = people.mention_at(tok)
+    return m.entity if m is not None and m.entity >= 0 else None
+
+
+def quote_rows(doc: Doc, people: People, quotes: Sequence[Quote]) -> list[QuoteRows]:
+    """Candidates and features of every quote, with the rule speakers as context."""
+    spans = []
+    for q in quotes:
+        s = doc.char_span(*q.span, alignment_mode="expand")
+        spans.append((s.start, s.end) if s is not None else (0, 0))
+    out, counts = [], {}
+    prev_tok: Optional[int] = None
+    for i, q in enumerate(quotes):
+        site = site_of(doc, q)
+        if site is None:
+            continue
+        cands = candidates_for(doc, site, prev_tok)
+        rule_tok = _source_token(doc, people, q.speaker)
+        qc = QuoteContext(q, site, cue_kind(doc, site), rule_tok, _entity_at(people, prev_tok), dict(counts),
+                          [sp for k, sp in enumerate(spans) if k != i])
+        out.append(QuoteRows(i, site, cands, featurize(doc, people, qc, cands)))
+        ent = _entity_at(people, rule_tok)
+        if ent is not None:
+            counts[ent] = counts.get(ent, 0) + 1
+        if rule_tok is not None:
+            prev_tok = rule_tok
+    return out
+
+
+def _labelled(text: str, quote: Quote) -> bool:
+    sp = quote.speaker
+    if sp is None or sp.span is None or quote.cue is not None:
+        return False
+    return text[sp.span[1]:quote.span[0]].strip() == ":" and bool(sp.mention) and sp.mention.isupper()
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return e / e.sum()
+
+
+def attribute(doc: Doc, people: People, quotes: list[Quote], ranker: SpeakerRanker) -> None:
+    """Replace each quote's speaker by the model's best candidate, resolved through the document model."""
+    table = quote_rows(doc, people, quotes)
+    if not table:
+        return
+    scores = ranker.scores(np.vstack([t.rows for t in table]))
+    resolver = SpeakerResolver(doc, people)
+    pos, prev_entity = 0, None
+    for t in table:
+        s = scores[pos:pos + len(t.candidates)]
+        pos += len(t.candidates)
+        probs = _softmax(s)
+        quote = quotes[t.index]
+        if _labelled(doc.text, quote):
+            continue  # a transcript label ("MAYOR: ...") names its speaker outright
+        for k in np.argsort(-s, kind="stable"):
+            cand = t.candidates[int(k)]
+            speaker, entity = (None, None) if cand.token is None else resolver.resolve(doc[cand.token], prev_entity)
+            if cand.token is None or speaker is not None:
+                quote.speaker = speaker
+                quote.confidence = round(float(probs[int(k)]) * (0.5 if quote.unclosed else 1.0), 2)
+                if entity is not None:
+                    people.speaker_entities[quote.id] = entity
+                    prev_entity = entity
+                break
+
+
+class SpeakerAttributor:
+    """spaCy component: speakers of ``doc._.nl_quotes`` by the trained ranker; ``doc.spans['speakers']``."""
+
+    def __init__(self, name: str = "newsledger_speakers", model: Optional[str] = None):
+        self.name = name
+        self.ranker = load_ranker(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc._.nl_quotes or []
+        if self.ranker is not None and doc._.nl_people is not None:
+            attribute(doc, doc._.nl_people, quotes, self.ranker)
+        spans, seen = [], set()
+        for q in quotes:
+            if q.speaker is None or not q.speaker.span:
+                continue
+            span = doc.char_span(*q.speaker.span, label=q.speaker.name or "", alignment_mode="expand")
+            if span is not None and len(span) and (span.start, span.end, span.label_) not in seen:
+                seen.add((span.start, span.end, span.label_))
+                spans.append(span)
+        doc.spans["speakers"] = spans
+        return doc
+
+
+ensure_extensions()
+
+
+@Language.factory(
+    "newsledger_speakers_v1",
+    assigns=["doc._.nl_quotes", "doc.spans"],
+    requires=["doc._.nl_quotes", "doc._.nl_people", "token.dep", "token.pos", "doc.ents"],
+    retokenizes=False,
+    default_config={"model": None},
+)
+def make_speakers(nlp: Language, name: str, model: Optional[str]) -> SpeakerAttributor:
+    return SpeakerAttributor(name, model)

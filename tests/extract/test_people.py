@@ -1,0 +1,127 @@
+"""The document model of who is who, and the speakers it gives quotes (our own sentences).
+
+Each case names an error kind a fact-checker met on real news: a description not
+resolved to the person the article introduced, a pronoun sent to the nearest name
+rather than the passage's subject, an object taken for the speaker, two people of
+one surname merged, a speaker shown as a place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.pipeline import doc_for
+from newsledger.ingest.article import make_article
+
+
+def run(nlp, text):
+    doc = nlp(doc_for(nlp, make_article(text, "mem.txt", metadata={"published": "2025-03-04"})))
+    for q in doc._.nl_quotes:
+        if q.speaker is not None and q.speaker.span is not None:
+            assert text[q.speaker.span[0]:q.speaker.span[1]] == q.speaker.mention
+    return doc
+
+
+def speaker_of(doc, fragment):
+    (quote,) = [q for q in doc._.nl_quotes if fragment in q.text]
+    return (quote.speaker.name, quote.speaker.mention) if quote.speaker else (None, None)
+
+
+SPEAKERS = [
+    pytest.param(
+        "Lina Okafor, the chief executive of Brightwater Energy, opened the plant on Monday.\n"
+        "The chief executive said the company would hire 200 workers by the summer.\n",
+        "would hire", ("Lina Okafor", "The chief executive"), id="description-after-apposition",
+    ),
+    pytest.param(
+        "Mayor Tomas Reyes unveiled the budget at city hall.\n"
+        "The mayor said that property taxes would not rise this year.\n",
+        "property taxes", ("Tomas Reyes", "The mayor"), id="description-after-title",
+    ),
+    pytest.param(
+        "Norway's ambassador to Chile, Ingrid Solberg, met the foreign minister on Friday.\n"
+        "The Norwegian ambassador told reporters that the talks had gone well.\n",
+        "talks had gone", ("Ingrid Solberg", "The Norwegian ambassador"), id="ambassador-by-nationality",
+    ),
+    pytest.param(
+        "Paul Greer met Clara Dunmore at the ministry on Tuesday.\n"
+        "She said the agreement would be signed within a month.\n",
+        "agreement would", ("Clara Dunmore", "She"), id="pronoun-woman-not-man",
+    ),
+    pytest.param(
+        "Henrik Falk, a representative of the dockworkers' union, spoke after the funeral of Arne Lindqvist, "
+        "who died at the port last week.\n"
+        "He said the union would demand an inquiry into safety at the docks.\n",
+        "demand an inquiry", ("Henrik Falk", "He"), id="pronoun-salient-man-not-nearest",
+    ),
+    pytest.param(
+        "The agency's director, Omar Haddad, defended the plan.\n"
+        "\"We have nothing to hide,\" the agency said in a statement.\n",
+        "nothing to hide", ("agency", "the agency"), id="said-in-a-statement-is-no-speaker",
+    ),
+    pytest.param(
+        "Oskar Lund's lawyer said that his client would appeal the ruling.\n",
+        "would appeal", ("Oskar Lund's lawyer", "Oskar Lund's lawyer"), id="possessive-owner-is-not-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,fragment,expected", SPEAKERS)
+def test_speakers(nlp, text, fragment, expected):
+    doc = run(nlp, text)
+    name, mention = speaker_of(doc, fragment)
+    assert (name, mention) == expected
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    text = ("John Ashworth, the central bank governor, said rates would stay where they are.\n"
+            "Mary Ashworth, an aide to the prime minister, said the budget was ready.\n"
+            "Ms. Ashworth said that the cabinet would meet on Thursday.\n")
+    doc = run(nlp, text)
+    people = doc._.nl_people
+    named = sorted(e.name for e in people.entities if e.type == "PERSON" and e.named)
+    assert named == ["John Ashworth", "Mary Ashworth"]
+    assert speaker_of(doc, "cabinet would meet")[0] == "Mary Ashworth"
+    assert speaker_of(doc, "rates would stay")[0] == "John Ashworth"
+
+
+def test_possessive_never_part_of_a_name(nlp):
+    doc = run(nlp, "Ruth Kemper's spokesman said the senator would vote against the bill.\n")
+    names = [m.name for m in doc._.nl_people.mentions if m.kind == "name"]
+    assert "Ruth Kemper" in names
+    assert not any(n.endswith(("'s", "’s")) for n in names)
+
+
+def test_object_of_the_sentence_is_not_the_speaker(nlp):
+    text = "Senator Dana Whitlock called the Harbour Alliance \"a danger to the city\" on Tuesday.\n"
+    doc = run(nlp, text)
+    (quote,) = doc._.nl_quotes
+    assert quote.speaker is not None and quote.speaker.name == "Dana Whitlock"
+
+
+def test_continuation_paragraph_keeps_the_speaker(nlp):
+    text = ("\"The river has never been this low,\" said Marta Ilves, who runs the ferry service. \"We have\n"
+            "\"cancelled half of our crossings and may cancel the rest before the rains come.\"\n")
+    text = ("Marta Ilves, who runs the ferry service, described the drought.\n"
+            "\"The river has never been this low in forty years,\" she said. \"We have cancelled half of our crossings.\n"
+            "\"If the rains do not come, we will cancel the rest by August.\"\n")
+    doc = run(nlp, text)
+    quotes = [q for q in doc._.nl_quotes if q.kind == "direct"]
+    assert len(quotes) >= 2
+    assert all(q.speaker is not None and q.speaker.name == "Marta Ilves" for q in quotes)
+
+
+def test_headline_is_not_a_quote(nlp):
+    text = ("Council Votes To Close \"Old Harbour\" Market\n"
+            "The city council voted on Monday to close the market, Councillor Ivo Pranjic said.\n")
+    doc = run(nlp, text)
+    assert all("Old Harbour" not in q.text for q in doc._.nl_quotes)
+
+
+def test_speaker_entity_is_the_person_not_a_place_in_the_role(nlp):
+    text = "China's ambassador to Britain, Zheng Liang, said that the report was false.\n"
+    doc = run(nlp, text)
+    (quote,) = doc._.nl_quotes
+    assert quote.speaker.name == "Zheng Liang"
+    entity = next(e for e in doc._.nl_entities if e.id == quote.speaker.entity)
+    assert entity.type == "PERSON"
