@@ -48,12 +48,15 @@ def parsed_docs(data: pathlib.Path, cache: pathlib.Path, nlp):
     """(gold, doc) per training article; the model's parse is cached, newsledger's components rerun."""
     from spacy.tokens import DocBin
 
-    from newsledger.extract.pipeline import doc_for
+    from newsledger.extract.pipeline import doc_for, model_name
     from newsledger.ingest.article import make_article
 
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((data / "gold").glob("*.json"))]
-    cache_file = cache / "parsed.spacy"
-    own = [(name, proc) for name, proc in nlp.pipeline if name.startswith("newsledger")]
+    # components that run before the model's parser shape the parse, so they run in the cached pass
+    parser_at = nlp.pipe_names.index("parser") if "parser" in nlp.pipe_names else 0
+    before = [name for name in nlp.pipe_names[:parser_at] if name.startswith("newsledger")]
+    own = [(name, proc) for name, proc in nlp.pipeline if name.startswith("newsledger") and name not in before]
+    cache_file = cache / f"parsed-{model_name(nlp)}-{'-'.join(before) or 'plain'}.spacy"
     if cache_file.is_file():
         docs = list(DocBin().from_disk(cache_file).get_docs(nlp.vocab))
     else:

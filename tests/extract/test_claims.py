@@ -59,14 +59,14 @@ def test_anaphoric_cue_is_marked():
 
 def test_attributed_number_unverified_by_next_sentence(parse):
     doc, claims = parse("The coast guard says that up to 120 fishing boats were damaged in the storm. "
-                        "These figures have not been verified by the harbour office.")
+                        "These numbers have not been independently verified by the harbour office.")
     check_spans(doc, claims)
     (c,) = claims
     assert c.text.startswith("up to 120 fishing boats")
     assert c.source.name == "coast guard"
     assert c.quantity.value == 120 and c.quantity.bound == "upper"
     assert c.status == "unverified"
-    assert c.status_evidence.text == "These figures have not been verified by the harbour office"
+    assert c.status_evidence.text == "These numbers have not been independently verified by the harbour office"
     assert c.cue.text == "says"
 
 

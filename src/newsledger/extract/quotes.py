@@ -605,7 +605,7 @@ def _kind_of(span: tuple[int, int], frag_spans: Sequence[tuple[int, int]]) -> st
 
 
 def _parenthetical(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
-    """'The museum, Mr. Obama said, would make ...': the two pieces around a parenthetical cue."""
+    """'The new bridge, the mayor said, would open in May': the two pieces around a parenthetical cue."""
     if hit.kind == "according":
         return _according_pieces(ctx, hit)
     if hit.kind != "speech":

@@ -27,7 +27,7 @@ from ..records import Speaker
 from .people import DocEntity, People, PersonMention
 from .people.pronouns import agrees
 
-__all__ = ["subject_of", "SpeakerResolver", "np_extent"]
+__all__ = ["subject_of", "quoted_speaker", "SpeakerResolver", "np_extent"]
 
 _RELATIVE = ("who", "which", "that")
 
@@ -76,6 +76,15 @@ def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
         return tok.head
     return None
+
+
+def quoted_speaker(cue: Token) -> Optional[Token]:
+    """The one an agency or paper quotes ("X quoted the minister as saying ..."), or None: the parse
+    states who spoke, so no ranking is needed."""
+    if cue.dep_ not in ("pcomp", "advcl", "xcomp") or cue.head.i == cue.i:
+        return None
+    head = cue.head.head if cue.dep_ == "pcomp" and cue.head.head.i != cue.head.i else cue.head
+    return _quoted_source(head)
 
 
 def _quoted_source(verb: Token) -> Optional[Token]:

@@ -80,19 +80,24 @@ def _candidates(store, keys: Iterable[str]) -> list[dict]:
     )
 
 
+def _namesakes(forms: Iterable[str], cand_forms: Iterable[str]) -> bool:
+    """Some full name on one side is not the same person as some full name on the other."""
+    mine = [f for f in forms if person_parts(f)[0] is not None]
+    theirs = [c for c in cand_forms if person_parts(c)[0] is not None]
+    return any(not same_person(f, c) for f in mine for c in theirs)
+
+
 def _match_reason(e: Entity, cand: dict) -> Optional[str]:
     """Why article entity ``e`` is ledger entity ``cand``, or None."""
     cand_forms = [cand["name"], *_loads(cand["aliases"])]
+    if "PERSON" in (e.type, cand["type"]) and _namesakes(_forms(e), cand_forms):
+        return None  # a shared surname ("Ms. Ashworth") never joins two first names
     if any(fold(f) == fold(c) for f in _forms(e) for c in cand_forms):
         if e.type == cand["type"] or {e.type, cand["type"]} <= {"ORG", "PERSON"}:
             return "same written name"
     if e.type != cand["type"]:
         return None
     if e.type == "PERSON":
-        full_names = [c for c in cand_forms if person_parts(c)[0] is not None]
-        for f in _forms(e):
-            if person_parts(f)[0] is not None and any(not same_person(f, c) for c in full_names):
-                return None  # a namesake: another first name is already in this entity
         return person_match_reason(e.name, cand["name"])
     if e.type in _PLACES:
         return "same place" if place_key(e.name) == place_key(cand["name"]) else None

@@ -5,6 +5,6 @@ the page-level facts each needs, with no knowledge of either.
 """
 
 from .boilerplate import find_boilerplate, topics_from
-from .lines import iter_lines, paragraphs
+from .lines import iter_lines, paragraphs, sentence_starts
 
-__all__ = ["find_boilerplate", "topics_from", "iter_lines", "paragraphs"]
+__all__ = ["find_boilerplate", "topics_from", "iter_lines", "paragraphs", "sentence_starts"]

@@ -54,6 +54,9 @@ class DocEntity:
         self.qualifiers = self.qualifiers | m.qualifiers
         if self.type in ("?", "GROUP") and m.type in ("PERSON", "ORG") and m.kind == "name":
             self.type = m.type
+        elif self.type == "ORG" and m.type == "PERSON" and m.kind == "name" and len((m.name or "").split()) > 1 \
+                and not any(set(fold(n).split()) & ORG_WORDS for n in self.names()):
+            self.type = "PERSON"  # a surname the NER called an organisation, then the full personal name
 
     def names(self) -> list[str]:
         return [m.name for m in self.mentions if m.kind == "name" and m.name]
@@ -164,10 +167,27 @@ def _syntactic_partner(doc: Doc, m: PersonMention, heads: dict[int, PersonMentio
                 named = heads.get(obj.i)
                 if obj.dep_ == "pobj" and named is not None and named.type == "PERSON" and named.end == m.end:
                     return named
+                if obj.dep_ == "pobj" and m.type == "PERSON":
+                    found = _person_appositive(obj, heads)
+                    if found is not None:
+                        return found
     if head.dep_ == "attr" and head.head.lemma_ == "be":
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.i in heads and heads[subj.i].kind == "name":
             return heads[subj.i]
+    return None
+
+
+def _person_appositive(obj, heads: dict[int, PersonMention]) -> Optional[PersonMention]:
+    """'the leader of the party, Ana Brisk': a person's name in apposition to the body in the 'of' phrase
+    belongs to the role noun (a body has no personal name), whatever the parser attached it to."""
+    owner = heads.get(obj.i)
+    if owner is not None and owner.type == "PERSON":
+        return None
+    for c in obj.children:
+        named = heads.get(c.i)
+        if c.dep_ == "appos" and named is not None and named.kind == "name" and named.type == "PERSON":
+            return named
     return None
 
 

@@ -43,6 +43,11 @@ class People:
         """The mention a token belongs to (its head mention when several overlap)."""
         return self._by_token.get(token_i)
 
+    def same_mention(self, a: int, b: int) -> bool:
+        """Two tokens belong to one mention."""
+        ma = self.mention_at(a)
+        return ma is not None and ma is self.mention_at(b)
+
     def entity_of(self, m: Optional[PersonMention]) -> Optional[DocEntity]:
         if m is None or m.entity < 0:
             return None

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicon.names import fold, place_key
 from ...lexicon.words import (
     COUNTRY_FORMS, DOCUMENT_NOUNS, FEMALE_WORDS, GROUP_NOUNS, MALE_WORDS, NEVER_SPEAKERS, OFFICE_PREFIXES,
-    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_WORDS,
+    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TITLE_WORDS,
 )
 from ..spans import SpanIndex
 from .gender import first_name_gender
@@ -67,9 +67,14 @@ def _title_case_name(tokens: Iterable[Token]) -> bool:
 
 
 def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
-    """(title start, name start, name end): titles in front go to the role, a possessive or 'that' at the end goes."""
+    """(title start, name start, name end): titles in front go to the role, a possessive or 'that' at the end goes;
+    a name never runs across a line break (the NER sometimes joins a headline to the next line)."""
+    for i in range(start, end - 1):
+        if "\n" in doc[i].text_with_ws or doc[i].is_space:
+            end = i + 1 if not doc[i].is_space else i
+            break
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "that", "who")
-                           or doc[end - 1].is_punct):
+                           or doc[end - 1].is_punct or _reporting_verb_form(doc[end - 1].lower_)):
         end -= 1
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
@@ -78,6 +83,16 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
                                or doc[start].lower_ in ROLE_MODIFIERS):
         start += 1
     return title_start, start, end
+
+
+def _reporting_verb_form(word: str) -> bool:
+    """'says', 'warned', 'told': a headline's verb the NER swept into a name ("Obama Says ...")."""
+    if word in ("said", "told", "wrote", "says", "tells", "writes"):
+        return True
+    for suffix in ("s", "ed", "d"):
+        if word.endswith(suffix) and word[:-len(suffix)] in SPEECH_VERBS and len(word) > 4:
+            return True
+    return False
 
 
 def _all_titles(words: Span) -> bool:
@@ -125,8 +140,21 @@ def _plausible_name(words: Span) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or not t.is_alpha for t in words)
 
 
+def _given_names_before(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name really starts when the NER left out given names ("Governor Ana [Pitt]"):
+    capitalised proper nouns compounded onto the name that are neither titles nor other entities."""
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end and _NAME_WORD.match(doc[start - 1].text) \
+            and not doc[start - 1].ent_type_ and fold(doc[start - 1].text).rstrip(".") not in TITLE_WORDS \
+            and doc[start - 1].lower_ not in ROLE_MODIFIERS:
+        start -= 1
+    return start
+
+
 def _name_mention(doc: Doc, ent: Span, label: str) -> Optional[PersonMention]:
     title_start, start, end = _strip_name(doc, ent.start, ent.end)
+    if label == "PERSON" and start == ent.start:
+        title_start = start = _given_names_before(doc, start, end)
     if end <= start or _all_titles(doc[start:end]) or not _plausible_name(doc[start:end]):
         return None
     if label in ("GPE", "NORP") and doc[end - 1].dep_ in ("amod", "compound", "poss") and doc[end - 1].head.i >= end:
@@ -241,8 +269,10 @@ def _np_extent(doc: Doc, head: Token, descriptive: bool = False) -> tuple[int, i
         elif descriptive and ((t.dep_ == "acl" and t.tag_ in ("VBG", "VBN")) or (t.dep_ == "amod" and t.pos_ == "ADJ")):
             end = t.right_edge.i + 1
         break
-    while start < head.i and "\n" in doc[start].text_with_ws:
-        start += 1
+    for i in range(head.i - 1, start - 1, -1):  # a noun phrase never runs across a line break
+        if "\n" in doc[i].text_with_ws or doc[i].is_space:
+            start = i + 1
+            break
     return start, end
 
 
@@ -319,8 +349,12 @@ def _pronoun(doc: Doc, tok: Token) -> Optional[PersonMention]:
 
 
 def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
-    """A proper-noun subject the NER missed ("Arestovych said"): a name of unknown type."""
-    if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass") or not _NAME_WORD.match(tok.text):
+    """A proper-noun subject the NER missed ("Arestovych said"), or a name in apposition to a person's
+    role ("the ambassador, Ilse Marrow, said"): a name of unknown type, a person's when the role says so."""
+    if tok.ent_type_ or not _NAME_WORD.match(tok.text):
+        return None
+    role_appositive = tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in ROLE_HEADS
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not role_appositive:
         return None
     start = tok.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i and not doc[start - 1].ent_type_:
@@ -332,6 +366,8 @@ def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
         return None
     name = doc[name_start:end].text
     kind_type = "ORG" if {fold(w) for w in name.split()} & ORG_WORDS else "?"
+    if kind_type == "?" and role_appositive and end - name_start >= 2:
+        kind_type = "PERSON"
     if kind_type == "ORG":  # "the Central and East European Coalition": the whole phrase names the body
         lo, _ = _np_extent(doc, tok)
         title_start = name_start = max(lo, title_start if doc[lo].pos_ == "DET" else lo)
@@ -341,7 +377,7 @@ def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
     return PersonMention(
         start=title_start, end=end, head=tok.i, kind="name", type=kind_type, text=doc[title_start:end].text,
         char_span=(doc[title_start].idx, tok.idx + len(tok.text)), name=name,
-        role=_role_before(doc, title_start, name_start), subject=True,
+        role=_role_before(doc, title_start, name_start), subject=tok.dep_ in ("nsubj", "nsubjpass"),
         role_head=_role_head(_role_before(doc, title_start, name_start)),
         gender=first_name_gender(name) if end - name_start >= 2 else None,
     )

@@ -48,6 +48,8 @@ class Salience:
     gender_known: bool
     person_typed: bool  # named and typed as a person (not a name of unknown type)
     same_clause_object: bool  # an argument of the pronoun's own verb
+    subject_here: bool = False  # subject earlier in the pronoun's own sentence ("X arrive first, and they say")
+    plural_match: bool = False  # "they" for a plural group rather than a body spoken of as "they"
 
     def score(self) -> float:
         s = -1.0 * self.sentences_back
@@ -58,6 +60,8 @@ class Salience:
         s += 0.5 if self.person_typed else 0.0
         s -= 2.0 if self.only_quoted else 0.0
         s -= 4.0 if self.same_clause_object else 0.0
+        s += 1.0 if self.subject_here else 0.0
+        s += 0.5 if self.plural_match else 0.0
         return s
 
 
@@ -90,6 +94,8 @@ def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int]
         gender_known=ent.gender is not None and p.gender is not None,
         person_typed=ent.type == "PERSON" and ent.named,
         same_clause_object=same_clause_object,
+        subject_here=back == 0 and latest.subject and not same_clause_object,
+        plural_match=p.number == "pl" and ent.number == "pl",
     )
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ...records import Quote, Speaker
 from .._doc import ensure_extensions
 from ..people import People
-from ..speakers import SpeakerResolver
+from ..speakers import SpeakerResolver, quoted_speaker
 from .candidates import Candidate, QuoteSite, candidates_for, site_of
 from .features import QuoteContext, cue_kind, featurize
 from .model import SpeakerRanker, load_ranker
@@ -86,6 +86,15 @@ def _labelled(text: str, quote: Quote) -> bool:
     return text[sp.span[1]:quote.span[0]].strip() == ":" and bool(sp.mention) and sp.mention.isupper()
 
 
+def _stated_by_parse(doc: Doc, people: People, rows: QuoteRows, quote: Quote) -> bool:
+    """The rule speaker is the one the cue's verb quotes ("the agency quoted the minister as saying")."""
+    if rows.site.cue is None or quote.speaker is None:
+        return False
+    quoted = quoted_speaker(doc[rows.site.cue])
+    rule = _source_token(doc, people, quote.speaker)
+    return quoted is not None and rule is not None and (rule == quoted.i or people.same_mention(rule, quoted.i))
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max())
     return e / e.sum()
@@ -104,8 +113,8 @@ def attribute(doc: Doc, people: People, quotes: list[Quote], ranker: SpeakerRank
         pos += len(t.candidates)
         probs = _softmax(s)
         quote = quotes[t.index]
-        if _labelled(doc.text, quote):
-            continue  # a transcript label ("MAYOR: ...") names its speaker outright
+        if _labelled(doc.text, quote) or _stated_by_parse(doc, people, t, quote):
+            continue  # a transcript label ("MAYOR: ...") or "quoted X as saying" names the speaker outright
         for k in np.argsort(-s, kind="stable"):
             cand = t.candidates[int(k)]
             speaker, entity = (None, None) if cand.token is None else resolver.resolve(doc[cand.token], prev_entity)

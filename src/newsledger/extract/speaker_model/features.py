@@ -81,11 +81,6 @@ def _in_mention(people: People, tok: int, target: Optional[Token]) -> bool:
     return m is not None and m.start <= target.i < m.end
 
 
-def _same_mention(people: People, a: int, b: int) -> bool:
-    ma, mb = people.mention_at(a), people.mention_at(b)
-    return ma is not None and ma is mb
-
-
 def _speech_subject(tok: Token) -> tuple[bool, bool]:
     head = tok.head
     subj = tok.dep_ in ("nsubj", "nsubjpass")
@@ -171,7 +166,7 @@ def featurize(doc: Doc, people: People, qc: QuoteContext, cands: list[Candidate]
         tok = doc[cand.token]
         _set(row, "previous", float(cand.previous))
         if qc.rule_token is not None:
-            _set(row, "rule_vote", float(tok.i == qc.rule_token or _same_mention(people, tok.i, qc.rule_token)))
+            _set(row, "rule_vote", float(tok.i == qc.rule_token or people.same_mention(tok.i, qc.rule_token)))
         _set(row, "cue_subject", float(_in_mention(people, tok.i, subj)))
         _set(row, "cue_agent_or_according", float(cue is not None and (
             (tok.dep_ == "pobj" and tok.head.head.i == cue.i) or (tok.dep_ == "pobj" and tok.head.i == cue.i))))
