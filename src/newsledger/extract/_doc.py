@@ -6,9 +6,11 @@ Components exchange typed records through these attributes and mirror them as
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
 
-__all__ = ["ensure_extensions", "boilerplate_of", "per_vocab", "EXTENSIONS", "SPAN_KEYS"]
+from spacy.tokens import Doc, Span
+
+__all__ = ["ensure_extensions", "boilerplate_of", "per_vocab", "sentences", "sentence_at", "EXTENSIONS", "SPAN_KEYS"]
 
 #: Attribute name -> what it holds.  All default to None ("not computed").
 EXTENSIONS = {
@@ -33,6 +35,26 @@ def boilerplate_of(doc: Doc) -> list:
 
         doc._.nl_boilerplate = find_boilerplate(doc.text)
     return doc._.nl_boilerplate
+
+
+_SENTENCES = "newsledger.sentences"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once: spaCy rebuilds ``doc.sents`` (and ``token.sent``) on every access."""
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None or cached[0] != len(doc):
+        sents = list(doc.sents)
+        cached = (len(doc), sents, [s.start for s in sents])
+        doc.user_data[_SENTENCES] = cached
+    return cached[1]
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i`` (as ``doc[i].sent``, from the cached list)."""
+    sentences(doc)
+    _, sents, starts = doc.user_data[_SENTENCES]
+    return sents[bisect.bisect_right(starts, i) - 1]
 
 
 _PER_VOCAB: dict[tuple[str, int], object] = {}

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from ..text import paragraphs
 from ..text.marks import MARK_RE, Marked, find_marked
 from ..records import Boilerplate, Cue, Quote, Speaker
-from ._doc import boilerplate_of, ensure_extensions
+from ._doc import boilerplate_of, ensure_extensions, sentence_at
 from .cues import CueHit, find_cues
 from ..lexicon.words import (
     GROUP_NOUNS, INTENT_VERBS, INTRO_WORDS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS,
@@ -239,7 +239,7 @@ def _line_end(text: str, pos: int) -> int:
 
 def _agent_in_sentence(doc: Doc, head: Token) -> Optional[Token]:
     """'In a notice issued by the council, it was said ...': the agent of a publishing verb speaks."""
-    sent = head.sent
+    sent = sentence_at(head.doc, head.i)
     for t in sent:
         if t.dep_ == "agent" and t.head.i != head.i and (t.head.lemma_ in ("release", "issue", "publish", "post", "make", "attribute")):
             for g in t.children:
@@ -621,7 +621,7 @@ def _parenthetical(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
         left += 1
     if left < 2 or right + 2 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
         return []
-    sent = head.sent
+    sent = sentence_at(head.doc, head.i)
     lo, hi = ctx.doc[left].idx, ctx.doc[right].idx
     line_lo = _line_start(ctx.text, lo)
     line_hi = ctx.text.find("\n", hi)
@@ -647,7 +647,7 @@ def _according_pieces(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
     ps, pe = acc.i, head.right_edge.i + 1
     if ps < 2 or pe >= len(doc) or doc[ps - 1].text != "," or doc[pe].text != ",":
         return []
-    sent = acc.sent
+    sent = sentence_at(acc.doc, acc.i)
     line_lo = _line_start(ctx.text, acc.idx)
     first = (max(sent.start, ctx.token_at(line_lo) if line_lo > 0 else 0), ps - 1)
     pieces = []

@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 
 from ...text import paragraphs
 from ...text.marks import find_marked, passage_span
-from .._doc import boilerplate_of, ensure_extensions
+from .._doc import boilerplate_of, ensure_extensions, sentences
 from ..spans import SpanIndex
+from .gender import load_first_names
 from .clusters import DocEntity, canonical_name, cluster_names, link_descriptions, link_syntax
 from .mentions import PersonMention, find_mentions
 from .pronouns import pronoun_candidates, resolve_pronouns
@@ -65,7 +66,7 @@ class People:
 
 def _sentence_index(doc: Doc) -> list[int]:
     sent_of = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
+    for k, sent in enumerate(sentences(doc)):
         for i in range(sent.start, sent.end):
             sent_of[i] = k
     return sent_of
@@ -75,7 +76,8 @@ def find_people(doc: Doc, boilerplate: Sequence = ()) -> People:
     """Mentions and document entities of a parsed doc (boilerplate left out)."""
     bp_spans = [tuple(b.span) for b in boilerplate]
     skip = SpanIndex(bp_spans)
-    marked = find_marked(doc.text, paragraphs(doc.text, bp_spans))
+    text = doc.text
+    marked = find_marked(text, paragraphs(text, bp_spans))
     quoted = SpanIndex([passage_span(m) for m in marked])
     mentions = find_mentions(doc, skip, quoted)
     sent_of = _sentence_index(doc)
@@ -94,6 +96,7 @@ class PeopleFinder:
 
     def __init__(self, name: str = "newsledger_people"):
         self.name = name
+        load_first_names()  # read the name list with the model, not inside the first article
 
     def __call__(self, doc: Doc) -> Doc:
         people = find_people(doc, boilerplate_of(doc))

@@ -11,13 +11,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-__all__ = ["first_name_gender"]
+__all__ = ["first_name_gender", "load_first_names"]
 
 _ANSWERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 
 
 @lru_cache(maxsize=1)
-def _detector():
+def load_first_names():
+    """The package's name list, read once per process."""
     import gender_guesser.detector as detector
 
     return detector.Detector(case_sensitive=False)
@@ -32,4 +33,4 @@ def first_name_gender(name: str) -> Optional[str]:
     first = words[0].rstrip(".")
     if len(first) < 2:
         return None
-    return _ANSWERS.get(_detector().get_gender(first))
+    return _ANSWERS.get(load_first_names().get_gender(first))

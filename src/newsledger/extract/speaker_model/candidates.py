@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Quote
+from .._doc import sentence_at
 
 __all__ = ["Candidate", "QuoteSite", "candidates_for", "site_of", "NOMINAL_DEPS", "MAX_CANDIDATES"]
 
@@ -69,7 +70,7 @@ def site_of(doc: Doc, quote: Quote) -> Optional[QuoteSite]:
     if span is None or not len(span):
         return None
     cue = _cue_head(doc, quote)
-    sentence = doc[cue].sent if cue is not None else span[0].sent
+    sentence = sentence_at(doc, cue if cue is not None else span[0].i)
     lo, hi = _paragraph(doc, span.start, span.end)
     if cue is not None:  # "X continued:" on the line before the quote
         clo, chi = _paragraph(doc, cue, cue + 1)
@@ -89,12 +90,12 @@ def _window(doc: Doc, site: QuoteSite) -> list[Token]:
     """Tokens to look at: the cue's sentence; without a cue, also the sentences either side."""
     sents = [site.sentence]
     if site.cue is None:
-        first = doc[site.start].sent
-        last = doc[max(site.start, site.end - 1)].sent
+        first = sentence_at(doc, site.start)
+        last = sentence_at(doc, max(site.start, site.end - 1))
         if first.start > site.para_start:
-            sents.append(doc[first.start - 1].sent)
+            sents.append(sentence_at(doc, first.start - 1))
         if last.end < site.para_end:
-            sents.append(doc[last.end].sent)
+            sents.append(sentence_at(doc, last.end))
         sents.append(last)
     seen, out = set(), []
     for sent in sents:

@@ -107,13 +107,14 @@ def attribute(doc: Doc, people: People, quotes: list[Quote], ranker: SpeakerRank
         return
     scores = ranker.scores(np.vstack([t.rows for t in table]))
     resolver = SpeakerResolver(doc, people)
+    text = doc.text  # spaCy joins the tokens again on every access
     pos, prev_entity = 0, None
     for t in table:
         s = scores[pos:pos + len(t.candidates)]
         pos += len(t.candidates)
         probs = _softmax(s)
         quote = quotes[t.index]
-        if _labelled(doc.text, quote) or _stated_by_parse(doc, people, t, quote):
+        if _labelled(text, quote) or _stated_by_parse(doc, people, t, quote):
             continue  # a transcript label ("MAYOR: ...") or "quoted X as saying" names the speaker outright
         for k in np.argsort(-s, kind="stable"):
             cand = t.candidates[int(k)]

@@ -104,7 +104,7 @@ def _position_features(row: np.ndarray, doc: Doc, tok: Token, site: QuoteSite, s
     if site.cue is not None:
         _set(row, "tokens_to_cue", max(-60, min(60, tok.i - site.cue)))
         _set(row, "abs_tokens_to_cue", min(60, abs(tok.i - site.cue)))
-        _set(row, "same_sentence_as_cue", float(doc[site.cue].sent.start == tok.sent.start))
+        _set(row, "same_sentence_as_cue", float(sent_of[site.cue] == sent_of[tok.i]))
     before, after = tok.i < site.start, tok.i >= site.end
     _set(row, "before_quote", float(before))
     _set(row, "after_quote", float(after))
@@ -134,7 +134,7 @@ def _word_features(row: np.ndarray, tok: Token, people: People) -> None:
     _set(row, "role_noun", float(lemma in ROLE_HEADS))
     _set(row, "org_word", float(lemma in ORG_WORDS))
     _set(row, "quantifier", float(tok.lower_ in QUANTIFIER_SOURCES))
-    _set(row, "capitalised", float(tok.text[:1].isupper() and tok.i > tok.sent.start))
+    _set(row, "capitalised", float(tok.text[:1].isupper() and tok.i > 0 and people.sent_of[tok.i - 1] == people.sent_of[tok.i]))
     _set(row, "quoted_mention", float(m is not None and m.quoted))
 
 
