@@ -81,6 +81,31 @@ CASES = [
         [],
         id="no-quote",
     ),
+    pytest.param(
+        "The minister defended the plan on Monday. Hospitals admitted 300 patients over the weekend.",
+        [],
+        id="actions-with-an-object-are-no-quotes",
+    ),
+    pytest.param(
+        "The union rejected the criticism and praised the drivers.",
+        [],
+        id="stance-verbs-are-no-quotes",
+    ),
+    pytest.param(
+        "The senator denied the allegations.",
+        [("indirect", "the allegations", "senator")],
+        id="a-denial-names-what-it-denies",
+    ),
+    pytest.param(
+        "Analyst Mia Holt said investors would want to see a clear plan for the mines.",
+        [("indirect", "investors would want to see a clear plan for the mines", "Mia Holt")],
+        id="an-intention-inside-reported-speech-is-no-quote-of-its-own",
+    ),
+    pytest.param(
+        "The appeals court ruled that the new district map was unlawful.",
+        [("indirect", "the new district map was unlawful", "appeals court")],
+        id="a-court-ruling",
+    ),
 ]
 
 

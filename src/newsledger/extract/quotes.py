@@ -662,6 +662,13 @@ def _according_pieces(ctx: _Ctx, hit: CueHit) -> list[tuple[int, int]]:
     return pieces
 
 
+def _without_nested(found: list[_Found], broad: list[tuple[int, int]]) -> list[_Found]:
+    """A belief, intention or topic whose cue sits inside another quote's content is part of what that
+    source said ("X said investors would want to see a plan"), not a quote of its own."""
+    drop = {k for k, cue_at in broad if any(f.start <= cue_at < f.end for j, f in enumerate(found) if j != k)}
+    return [f for k, f in enumerate(found) if k not in drop]
+
+
 def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Marked]) -> list[_Found]:
     """Indirect quotes (a reporting verb's complement) and mixed ones (the same holding a quoted fragment)."""
     doc = ctx.doc
@@ -671,6 +678,7 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
     frag_spans = [(m.start, m.end) for m in fragments]
     out: list[_Found] = []
     seen: set[tuple[int, int]] = set()
+    nested: list[tuple[int, int]] = []  # (index in out, cue offset) of beliefs, intentions and topics
     heads = [h.head for h in ctx.cues]
     for hit in ctx.cues:
         head = doc[hit.head]
@@ -728,6 +736,9 @@ def reported_quotes(ctx: _Ctx, direct: Sequence[_Found], fragments: Sequence[Mar
             continue
         conf = (0.6 if hit.kind in ("belief", "intent", "topic") else 0.75) if speaker is not None else 0.5
         out.append(_Found(kind, a, b, speaker, _cue_record(ctx, hit), conf, paragraph=-1))
+        if broad:
+            nested.append((len(out) - 1, head.idx))
+    out = _without_nested(out, nested)
     covered = SpanIndex([(f.start, f.end) for f in out])
     for m in fragments:
         if covered.overlaps(m.start, m.end) or direct_idx.overlaps(m.start, m.end):

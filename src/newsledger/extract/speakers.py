@@ -177,7 +177,7 @@ class SpeakerResolver:
         doc = self.doc
         lemma = tok.lemma_.lower()
         if tok.lower_ in QUANTIFIER_SOURCES and tok.pos_ in ("DET", "PRON", "NOUN"):
-            return Speaker(name=None, mention=tok.text, span=(tok.idx, tok.idx + len(tok.text)))
+            return Speaker(name=tok.text, mention=tok.text, span=(tok.idx, tok.idx + len(tok.text)))  # "some say": unnamed, as written
         named = next((self.people.mention_at(c.i) for c in tok.children if c.dep_ == "appos"
                       and (self.people.mention_at(c.i) or _NONE).kind == "name"), None)
         if named is not None:  # "the election, Ann Lee, an adviser, said": a misparse round a name
