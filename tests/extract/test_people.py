@@ -80,6 +80,12 @@ SPEAKERS = [
         "Inspectors from the safety board arrive first at every crash, and they also say the brakes are worn.\n",
         "brakes are worn", ("Inspectors", "they"), id="they-is-the-subject-of-its-own-sentence",
     ),
+    pytest.param(
+        "Head coach Laura Brandt resigned on Sunday. Brandt said she was proud of the team.\n"
+        "Club chairman Peter Vale thanked her for her work.\n"
+        "Captain Jess Arden told reporters the players were stunned. \"Nobody saw this coming,\" she said.\n",
+        "Nobody saw", ("Jess Arden", "she"), id="a-first-name-guess-yields-to-the-text",
+    ),
 ]
 
 

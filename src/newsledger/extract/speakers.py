@@ -25,7 +25,7 @@ from ..lexicon.names import fold, org_key, person_parts
 from ..lexicon.words import DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, QUANTIFIER_SOURCES
 from ..records import Speaker
 from .people import DocEntity, People, PersonMention
-from .people.pronouns import agrees
+from .people.pronouns import GUESSED_GENDER_CLASH, agrees
 
 __all__ = ["subject_of", "quoted_speaker", "SpeakerResolver", "np_extent"]
 
@@ -166,8 +166,11 @@ class SpeakerResolver:
         ranked = self.people.pronoun_referents(m)
         if prefer is not None and prefer < len(self.people.entities):
             wanted = self.people.entities[prefer]
-            if agrees(m, wanted) and any(e.index == wanted.index and s > ranked[0][0] - 1.0 for s, e in ranked):
-                return wanted  # the passage's speaker, when it agrees and is not far less salient
+            # the passage's speaker, when it agrees and is not far less salient; a first-name guess of
+            # the other gender does not count against the speaker the passage is about
+            margin = 1.0 + (GUESSED_GENDER_CLASH if wanted.gender not in (None, m.gender) else 0.0)
+            if agrees(m, wanted) and any(e.index == wanted.index and s > ranked[0][0] - margin for s, e in ranked):
+                return wanted
         if ranked:
             return ranked[0][1]
         return self.people.entity_of(m)

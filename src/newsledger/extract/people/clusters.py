@@ -32,6 +32,7 @@ class DocEntity:
     roles: list[str] = field(default_factory=list)
     role_heads: set = field(default_factory=set)
     gender: Optional[str] = None
+    gender_stated: bool = False  # from the text's own words; a first-name guess is weaker and may be overruled
     number: str = "sg"
     nationality: frozenset = field(default_factory=frozenset)
     qualifiers: frozenset = field(default_factory=frozenset)
@@ -48,8 +49,9 @@ class DocEntity:
             self.roles.append(m.role)
         if m.role_head:
             self.role_heads.add(m.role_head)
-        if self.gender is None and m.gender is not None and m.kind != "pronoun":
-            self.gender = m.gender
+        if m.gender is not None and m.kind != "pronoun" and (
+                self.gender is None or (m.gender_stated and not self.gender_stated)):
+            self.gender, self.gender_stated = m.gender, m.gender_stated
         self.nationality = self.nationality | m.nationality
         self.qualifiers = self.qualifiers | m.qualifiers
         if self.type in ("?", "GROUP") and m.type in ("PERSON", "ORG") and m.kind == "name":
@@ -82,7 +84,7 @@ def _person_fits(m: PersonMention, ent: DocEntity) -> bool:
     first, last = person_parts(m.name or "")
     if not last:
         return False
-    if m.gender and ent.gender and m.gender != ent.gender:
+    if m.gender and ent.gender and m.gender != ent.gender and m.gender_stated and ent.gender_stated:
         return False
     fits = False
     for other in ent.names():

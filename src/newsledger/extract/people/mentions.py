@@ -47,6 +47,7 @@ class PersonMention:
     role: Optional[str] = None  # "Ukrainian President", "the founder of Acme"
     role_head: Optional[str] = None  # the role's head noun, lower case: "president", "founder"
     gender: Optional[str] = None  # m | f | None
+    gender_stated: bool = False  # said by the text (a title, "spokeswoman"), not guessed from a first name
     number: str = "sg"  # sg | pl
     subject: bool = False  # subject of its clause
     nationality: frozenset = field(default_factory=frozenset)  # country keys the words tie it to
@@ -168,9 +169,10 @@ def _name_mention(doc: Doc, ent: Span, label: str) -> Optional[PersonMention]:
         kind_type = "PERSON"  # "Marta Ilves" tagged ORG: a given name the name list knows says person
     title_words = [t.text for t in doc[title_start:start]]
     before = [t.text for t in doc[max(0, title_start - 2):title_start]]
-    gender = None
+    gender = stated = None
     if kind_type == "PERSON":
-        gender = _gender_from_words(title_words + before) or first_name_gender(name)
+        stated = _gender_from_words(title_words + before)
+        gender = stated or first_name_gender(name)
     number = "pl" if label == "NORP" or (head.tag_ in ("NNS", "NNPS") and label != "PERSON") else "sg"
     if label == "NORP":
         kind_type = "GROUP"
@@ -178,7 +180,7 @@ def _name_mention(doc: Doc, ent: Span, label: str) -> Optional[PersonMention]:
     return PersonMention(
         start=title_start, end=end, head=head.i, kind="name", type=kind_type, text=doc[title_start:end].text,
         char_span=(doc[title_start].idx, doc[end - 1].idx + len(doc[end - 1].text)), name=name,
-        role=role, role_head=_role_head(role), gender=gender, number=number,
+        role=role, role_head=_role_head(role), gender=gender, gender_stated=stated is not None, number=number,
         subject=head.dep_ in ("nsubj", "nsubjpass"), nationality=_nationality(doc[max(0, title_start - 3):start]),
     )
 
@@ -312,6 +314,7 @@ def _description(doc: Doc, head: Token) -> Optional[PersonMention]:
     return PersonMention(
         start=start, end=end, head=head.i, kind="description", type=kind_type, text=words.text,
         char_span=(words.start_char, words.end_char), role=_strip_det(words), role_head=role_head, gender=gender,
+        gender_stated=gender is not None,
         number="pl" if plural else "sg", subject=head.dep_ in ("nsubj", "nsubjpass"),
         nationality=nationality, qualifiers=_qualifiers(doc[start:head.i]), definite=definite,
     )
@@ -344,6 +347,7 @@ def _pronoun(doc: Doc, tok: Token) -> Optional[PersonMention]:
     return PersonMention(
         start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun", type=kind_type, text=tok.text,
         char_span=(tok.idx, tok.idx + len(tok.text)), gender=gender if gender in ("m", "f") else None,
+        gender_stated=gender in ("m", "f"),
         number=number, subject=tok.dep_ in ("nsubj", "nsubjpass"),
     )
 
@@ -445,6 +449,7 @@ def _title_description(doc: Doc, tok: Token, start: int) -> PersonMention:
         char_span=(words.start_char, words.end_char), role=doc[start:tok.i + 1].text,
         role_head=fold(tok.text).rstrip("."), subject=tok.dep_ in ("nsubj", "nsubjpass"),
         nationality=_nationality(doc[start:end]), gender=_gender_from_words([tok.text]),
+        gender_stated=_gender_from_words([tok.text]) is not None,
     )
 
 

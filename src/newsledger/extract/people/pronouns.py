@@ -18,17 +18,20 @@ from spacy.tokens import Doc
 from .clusters import DocEntity
 from .mentions import PersonMention
 
-__all__ = ["resolve_pronouns", "pronoun_candidates", "agrees", "Salience"]
+__all__ = ["resolve_pronouns", "pronoun_candidates", "agrees", "Salience", "GUESSED_GENDER_CLASH"]
 
 #: How far back an antecedent may be, in sentences.
 WINDOW_SENTENCES = 6
+#: What a pronoun of the other gender costs a person whose gender is only guessed from a first name.
+GUESSED_GENDER_CLASH = 1.5
 
 
 def agrees(p: PersonMention, ent: DocEntity) -> bool:
     """Gender, number and animacy agreement of a third-person pronoun with an entity."""
     word = p.text.lower()
     if word in ("he", "him", "his", "himself", "she", "her", "hers", "herself"):
-        return ent.type in ("PERSON", "?") and ent.number == "sg" and ent.gender in (None, p.gender)
+        return ent.type in ("PERSON", "?") and ent.number == "sg" and (
+            ent.gender in (None, p.gender) or not ent.gender_stated)  # a first-name guess can be wrong
     if word in ("it", "its", "itself"):
         return ent.type in ("ORG", "GPE") and ent.number == "sg"
     if word in ("they", "them", "their", "themselves"):
@@ -45,11 +48,12 @@ class Salience:
     mentions_in_window: int
     named: bool
     only_quoted: bool  # every mention in the window is inside quotation marks
-    gender_known: bool
+    gender_known: bool  # the entity's gender is known and matches the pronoun's
     person_typed: bool  # named and typed as a person (not a name of unknown type)
     same_clause_object: bool  # an argument of the pronoun's own verb
     subject_here: bool = False  # subject earlier in the pronoun's own sentence ("X arrive first, and they say")
     plural_match: bool = False  # "they" for a plural group rather than a body spoken of as "they"
+    guessed_gender_clash: bool = False  # "she" for a person whose first name the name list calls male
 
     def score(self) -> float:
         s = -1.0 * self.sentences_back
@@ -62,6 +66,7 @@ class Salience:
         s -= 4.0 if self.same_clause_object else 0.0
         s += 1.0 if self.subject_here else 0.0
         s += 0.5 if self.plural_match else 0.0
+        s -= GUESSED_GENDER_CLASH if self.guessed_gender_clash else 0.0
         return s
 
 
@@ -91,7 +96,8 @@ def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int]
         mentions_in_window=len(window),
         named=ent.named,
         only_quoted=not quoted_p and all(m.quoted for m in window),
-        gender_known=ent.gender is not None and p.gender is not None,
+        gender_known=ent.gender is not None and ent.gender == p.gender,
+        guessed_gender_clash=ent.gender is not None and p.gender is not None and ent.gender != p.gender,
         person_typed=ent.type == "PERSON" and ent.named,
         same_clause_object=same_clause_object,
         subject_here=back == 0 and latest.subject and not same_clause_object,
