@@ -86,6 +86,11 @@ SPEAKERS = [
         "Captain Jess Arden told reporters the players were stunned. \"Nobody saw this coming,\" she said.\n",
         "Nobody saw", ("Jess Arden", "she"), id="a-first-name-guess-yields-to-the-text",
     ),
+    pytest.param(
+        "The governor, Michael Obaro, said the bank would not rush. In a speech, Obaro warned that wages were rising.\n"
+        "Finance Minister Grace Adeyemi welcomed the figures. She told parliament that the policy was working.\n",
+        "policy was working", ("Grace Adeyemi", "She"), id="a-new-woman-takes-she-from-the-previous-speaker",
+    ),
 ]
 
 

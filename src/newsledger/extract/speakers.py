@@ -168,7 +168,9 @@ class SpeakerResolver:
             wanted = self.people.entities[prefer]
             # the passage's speaker, when it agrees and is not far less salient; a first-name guess of
             # the other gender does not count against the speaker the passage is about
-            margin = 1.0 + (GUESSED_GENDER_CLASH if wanted.gender not in (None, m.gender) else 0.0)
+            guessed_only = wanted.gender not in (None, m.gender) and ranked and _last_before(wanted, m) >= \
+                _last_before(ranked[0][1], m)  # ... unless someone of the pronoun's gender came up since
+            margin = 1.0 + (GUESSED_GENDER_CLASH if guessed_only else 0.0)
             if agrees(m, wanted) and any(e.index == wanted.index and s > ranked[0][0] - margin for s, e in ranked):
                 return wanted
         if ranked:
@@ -232,6 +234,11 @@ class SpeakerResolver:
                 if m is not None and m.kind != "pronoun":
                     return m
         return None
+
+
+def _last_before(ent: DocEntity, m: PersonMention) -> int:
+    """Where ``ent`` was last mentioned before ``m`` (-1 if it was not)."""
+    return max((x.start for x in ent.mentions if x.start < m.start), default=-1)
 
 
 class _NoMention:
