@@ -7,7 +7,7 @@ import pytest
 from newsledger.errors import StoreError
 from newsledger.ingest.article import make_article
 from newsledger.records import Cue, PipelineInfo, Quote, Record, Speaker
-from newsledger.store import open_store
+from newsledger.store import open_store, queries
 
 
 def record(text: str, quote_ids=("q1",), published="2024-05-02") -> Record:
@@ -54,7 +54,7 @@ def test_reingest_updates_without_duplicates(db):
         store.write([record(t, published="2024-05-03") for t in TEXTS])
         assert store.count() == 5
         assert store.count("quotes") == 5
-        assert {a["published"] for a in store.articles()} == {"2024-05-03"}
+        assert {a["published"] for a in queries.articles(store, limit=None)} == {"2024-05-03"}
 
 
 def test_records_round_trip(db):

@@ -20,7 +20,7 @@ from ..errors import NewsledgerError
 from ..records import Entity, Event, Record
 from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key, same_person
 
-__all__ = ["Ledger", "link_records", "name_keys", "lookup_keys", "merge_entities", "split_entity", "find_ledger_entities",
+__all__ = ["Ledger", "name_keys", "lookup_keys", "merge_entities", "split_entity", "find_ledger_entities",
            "LedgerError"]
 
 _PLACES = ("GPE", "LOC", "FAC")
@@ -369,10 +369,6 @@ def recompute_speaker_stats(store, keys: Iterable[str]) -> None:
             "INSERT INTO speaker_stats (key, name, entity, quotes, articles, first, last) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(r["key"], r["name"], r["entity"], r["quotes"], r["articles"], r["first"], r["last"]) for r in rows])
 
-
-def link_records(store, records: Sequence[Record]) -> None:
-    """Link records already written (inside the write transaction) with a one-off :class:`Ledger`."""
-    Ledger().link(store, records)
 
 
 def _recount(store, entities: Iterable[str], events: Iterable[str]) -> None:

@@ -81,7 +81,7 @@ def json_response(view: View, status: int = 200) -> JSONResponse:
     return JSONResponse(_jsonable(view.json_data()), status_code=status)
 
 
-def csv_response(view: View, request: Request) -> Response:
+def csv_response(view: View) -> Response:
     """Exactly the rows the page shows (same query, same filters, same page), as CSV."""
     rows = view.csv_rows(view.json_data()) if view.csv_rows else []
     name = (view.name or "rows") + ".csv"
