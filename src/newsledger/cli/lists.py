@@ -67,7 +67,9 @@ def claims(db, source, status, search, date_from, date_to, limit, fmt) -> None:
     emit(rows, fmt, columns=_table(fmt, ["published", "status", "source", "quantity", "bound", "text", "evidence"]))
 
 
-type_option = click.option("--type", "etype", metavar="TYPE", help="Only this entity type: PERSON, ORG, GPE, LOC, FAC, NORP.")
+type_option = click.option("--type", "etype", metavar="TYPE",
+                           help=f"Only this entity type, in any case: {', '.join(queries.ENTITY_TYPES)} (people, "
+                                "organisations, countries and cities, other places, facilities, nationalities).")
 name_option = click.option("--name", metavar="NAME",
                            help="Only names containing NAME (any case), or that the ledger says NAME may denote.")
 
@@ -77,29 +79,33 @@ name_option = click.option("--name", metavar="NAME",
 @type_option
 @name_option
 @click.option("--sort", type=click.Choice(tuple(queries.ENTITY_SORTS)), default="articles", show_default=True,
-              help="articles: most cited first; name: alphabetical.")
+              help="articles or quotes: most first; first: first seen earliest; last: last seen latest; "
+                   "name: alphabetical.")
 @limit_option()
 @format_option()
 @click.pass_context
 def entities(ctx, db, etype, name, sort, limit, fmt) -> None:
-    """Ledger entities (one per real-world person, organisation or place) with aliases and roles."""
+    """Ledger entities (one per real-world person, organisation or place) with aliases, roles, quotes and the
+    first and last publication dates they were seen."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
     with open_existing_store(db) as store:
         rows = queries.entities(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["id", "name", "type", "articles", "aliases", "roles"]), width=70)
+    emit(rows, fmt, columns=_table(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
+                                         "roles"]), width=50)
 
 
 @entities.command("merge")
 @click.argument("keep")
 @click.argument("other")
+@db_option
 @click.pass_context
-def entities_merge(ctx, keep, other) -> None:
+def entities_merge(ctx, keep, other, db) -> None:
     """Join OTHER into KEEP (ids or names); later ingests follow the merge."""
     from ..ledger.linker import merge_entities
 
-    with open_existing_store(ctx.obj["db"]) as store:
+    with open_existing_store(db or ctx.obj["db"]) as store:
         row = merge_entities(store, keep, other)
     click.echo(f"merged: {row['id']} {row['name']} (aliases: {', '.join(json.loads(row['aliases']))})")
 
@@ -107,12 +113,13 @@ def entities_merge(ctx, keep, other) -> None:
 @entities.command("split")
 @click.argument("entity")
 @click.argument("name")
+@db_option
 @click.pass_context
-def entities_split(ctx, entity, name) -> None:
+def entities_split(ctx, entity, name, db) -> None:
     """Move the mentions written NAME out of ENTITY into an entity of their own; later ingests respect it."""
     from ..ledger.linker import split_entity
 
-    with open_existing_store(ctx.obj["db"]) as store:
+    with open_existing_store(db or ctx.obj["db"]) as store:
         row = split_entity(store, entity, name)
     click.echo(f"split: {row['id']} {row['name']} ({row['articles']} articles)")
 

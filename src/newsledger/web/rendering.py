@@ -154,7 +154,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(doc_title=display_title, web_link=web_link, in_context=quote_in_context,
-                       hit=hit_in_sentence)
+                       hit=hit_in_sentence, reject_empty=lambda d: {k: v for k, v in d.items() if v not in (None, "")})
     env.globals.update(url_with=url_with, twin_path=twin_path, LAYERS=LAYERS, STATUSES=CLAIM_STATUSES,
                        version=__version__)
     return env
