@@ -89,10 +89,23 @@ def test_search_shows_the_matching_sentence_with_the_hit_marked(db):
 
 
 def test_tables_print_lists_comma_joined(db):
+    from newsledger.ledger.linker import Ledger
+
     result = run("timeline", "--db", db, "--reported")
     assert result.exit_code == 0, result.output
     assert "[" not in result.stdout and '"' not in result.stdout
     assert "Bridge" in result.stdout
+    record = Record.from_article(
+        Article(id="t000000000000003", source="u.txt", text=TEXT, published="2024-05-02"),
+        entities=[Entity(id="e1", name="Ilona Teller", type="PERSON", aliases=["Mayor Teller", "Ms Teller"],
+                         roles=["mayor", "engineer"], mentions=[Mention(text="Ilona Teller", span=(6, 18))])])
+    with open_store(db) as store:
+        store.write([record], ledger=Ledger())
+    table = run("entities", "--db", db, "--name", "Teller")
+    assert table.exit_code == 0, table.output
+    (row,) = [line for line in table.stdout.splitlines() if "Ilona Teller" in line]
+    assert "Mayor Teller, Ms Teller" in row and "engineer, mayor" in row
+    assert "[" not in table.stdout and '"' not in table.stdout
 
 
 @pytest.mark.parametrize("args,words", [

@@ -280,7 +280,9 @@ class Ledger:
         name = cand["name"]
         aliases = _loads(cand["aliases"])
         changed = False
-        if e.type == "PERSON" and len(e.name.split()) > len(name.split()):
+        if name.isupper() and not e.name.isupper() and fold(e.name) == fold(name):
+            name, changed = e.name, True  # "VARNSK" (a dateline's capitals) is written "Varnsk"
+        elif e.type == "PERSON" and len(e.name.split()) > len(name.split()):
             aliases.append(name)
             name, changed = e.name, True
         known = {fold(name), *(fold(a) for a in aliases)}
