@@ -203,3 +203,14 @@ def test_every_option_has_help_and_help_is_never_cut():
     for path, command in _commands(cli):
         first = command.help.split("\n\n")[0].split()
         assert " ".join(first) in " ".join(top.stdout.split()) or len(path) > 1, path
+
+
+def test_settings_show_the_value_in_force_and_never_the_token(tmp_path):
+    result = run("settings", "--format", "json", env={"NEWSLEDGER_DB": str(tmp_path / "mine.db"),
+                                                      "NEWSLEDGER_TOKEN": "not-for-your-eyes"})
+    assert result.exit_code == 0, result.output
+    rows = {r["setting"]: r for r in json.loads(result.stdout)}
+    assert (rows["db"]["value"], rows["db"]["default"]) == (str(tmp_path / "mine.db"), "newsledger.db")
+    assert rows["max_bytes"]["default"] == 5000000 and rows["model"]["default"] is None
+    assert rows["token"]["value"] == "(set)" and "not-for-your-eyes" not in result.output
+    _one_line_error(run("settings", env={"NEWSLEDGER_WORKERS": "many"}), "NEWSLEDGER_WORKERS", "'many'")

@@ -304,6 +304,11 @@ def test_timeline_filters(client):
     assert all(r["date"] >= "2024-03-15" for r in lo)
     html = client.get("/timeline").text
     assert 'class="chart timeline"' in html
+    page = client.get("/timeline?reported=true&limit=1000").text
+    for item in everything:  # every item names and links the articles it comes from
+        assert item["sources"] and len(item["sources"]) == len(item["article_ids"]) == (
+            1 if item["kind"] == "claim" else item["articles"]), item
+        assert all(f'href="/articles/{aid}"' in page for aid in item["article_ids"])
 
 
 # -- writes --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 
 import click
 
-from ..settings import setting_help
+from ..settings import Settings, setting_help
 from ..store import queries
 from .app import cli, db_option, limit_option, open_existing_store
 from .output import emit, format_option
@@ -199,6 +199,13 @@ def export(db, fmt, output) -> None:
 @cli.command()
 @format_option()
 def settings(fmt) -> None:
-    """Show every setting with its environment variable, default and help."""
-    rows = [{"setting": n, "env": e, "default": d, "help": h} for n, e, d, h in setting_help()]
+    """Show every setting with its environment variable, its value now (from the environment), default and help."""
+    import ast
+
+    current = Settings.from_env()
+    rows = []
+    for name, env, default, text in setting_help():
+        value = getattr(current, name)
+        rows.append({"setting": name, "env": env, "value": "(set)" if name == "token" and value else value,
+                     "default": ast.literal_eval(default), "help": text})
     emit(rows, fmt, width=100)

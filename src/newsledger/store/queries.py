@@ -373,7 +373,8 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
     for r in page:
         r.pop("sort_date")
         if r["kind"] == "event":
-            r["sources"] = support.get(r["id"], [])
+            found = support.get(r["id"], [])
+            r["sources"], r["article_ids"] = [a["title"] for a in found], [a["id"] for a in found]
     return page
 
 
@@ -432,20 +433,21 @@ def _timeline_claims(store, entity, lo: str, hi: str, reported: bool, cur, limit
         out.append({"date": c["day"][:10], "kind": "claim", "id": f"{c['article_id']}/{c['id']}",
                     "what": c["status"] + ("" if dated else " (reported)"), "text": c["text"],
                     "who": c["source_name"], "place": None, "articles": 1, "article_id": c["article_id"],
-                    "status": c["status"], "sources": [c["title"] or c["source"]], "sort_date": c["day"]})
+                    "status": c["status"], "sources": [c["title"] or c["source"]], "article_ids": [c["article_id"]],
+                    "sort_date": c["day"]})
     return out
 
 
-def _event_support(store, ids: list[str]) -> dict[str, list[str]]:
-    """The articles (titles, else sources) that mention each ledger event."""
-    out: dict[str, list[str]] = {}
+def _event_support(store, ids: list[str]) -> dict[str, list[dict]]:
+    """The articles that mention each ledger event: ``{"id", "title"}`` (the title, else the source)."""
+    out: dict[str, list[dict]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for r in store.execute(
-                "SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS article FROM events v "
+                "SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS title, a.id FROM events v "
                 f"JOIN articles a ON a.id = v.article_id WHERE v.ledger_event IN ({', '.join('?' for _ in chunk)}) "
-                "ORDER BY 2", chunk):
-            out.setdefault(r["ledger_event"], []).append(r["article"])
+                "ORDER BY 2, 3", chunk):
+            out.setdefault(r["ledger_event"], []).append({"id": r["id"], "title": r["title"]})
     return out
 
 
