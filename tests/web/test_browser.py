@@ -140,7 +140,7 @@ def test_clicking_a_quote_highlights_its_speaker_mention_cue_and_details(page, w
     assert details.evaluate("d => d.open")
     assert details.locator("dd.speaker a").count() == 1  # a link to the speaker's page
     assert details.locator("dd.confidence").inner_text().strip()
-    assert details.locator("dd.kind").inner_text().strip() in ("direct", "indirect", "mixed")
+    assert details.locator("dd.quote-kind").inner_text().strip() in ("direct", "indirect", "mixed")
     assert details.locator("summary").inner_text().count("“") == 1  # the quote's first words
     record = page.request.get(f"/articles/{aid}.json").json()
     quote = next(q for q in record["quotes"] if q["id"] == qid)
