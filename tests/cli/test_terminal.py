@@ -185,6 +185,12 @@ def test_export_to_an_unwritable_place_is_one_line(db):
     _one_line_error(run("export", "--db", db, "--format", "csv", "-o", "/proc/nope"), "/proc/nope")
 
 
+def test_extract_to_an_unwritable_file_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday.\n", encoding="utf-8")
+    _one_line_error(run("extract", str(article), "-o", str(tmp_path / "no" / "such" / "dir.jsonl")), "dir.jsonl")
+
+
 def _commands(group: click.Group, prefix=()):
     for name, command in sorted(group.commands.items()):
         yield (*prefix, name), command

@@ -72,6 +72,10 @@ class Group(click.Group):
             return super().invoke(ctx)
         except click.UsageError as exc:
             raise _one_line(exc) from None
+        except OneLineError:
+            raise
+        except click.ClickException as exc:  # e.g. an output file that cannot be opened
+            raise OneLineError(exc.format_message()) from None
         except NewsledgerError as exc:
             raise OneLineError(str(exc)) from None
 
@@ -90,7 +94,7 @@ def open_existing_store(db: Optional[str]):
 
     url = Settings.from_env(db=db).db
     if not is_database_url(url) and not os.path.isfile(url):
-        raise StoreError(f"no database at {url} (run newsledger ingest first)")
+        raise StoreError(f"no database at {url or repr(url)} (run newsledger ingest first)")
     return open_store(url)
 
 
