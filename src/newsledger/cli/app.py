@@ -103,11 +103,13 @@ db_option = click.option("--db", metavar="FILE|URL", default=None,
 
 
 def limit_option(default: Optional[int] = 100):
-    return click.option("--limit", type=click.IntRange(min=1), metavar="N", default=default, show_default=default is not None,
+    return click.option("--limit", type=click.IntRange(min=1), metavar="N", default=default,
+                        show_default=default is not None,
                         help="At most this many rows." + ("" if default else " (default: all)"))
 
 
-@click.group(name="newsledger", cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(name="newsledger", cls=Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="newsledger", help="Show the version and exit.")
 def cli() -> None:
     """newsledger: who said what, which claims were made and verified, and when, from news articles."""

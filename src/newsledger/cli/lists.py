@@ -17,7 +17,7 @@ __all__ = ["articles", "quotes", "claims", "entities", "speakers", "timeline", "
            "marked_hit"]
 
 
-def _table(fmt: str, columns: list[str]):
+def _table_columns(fmt: str, columns: list[str]):
     """The columns a table shows (JSON and CSV give every field)."""
     return columns if fmt == "table" else None
 
@@ -30,7 +30,7 @@ def articles(db, fmt, limit) -> None:
     """The stored articles, newest first, with publication date and counts of quotes, claims and times."""
     with open_existing_store(db) as store:
         rows = queries.articles(store, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["id", "published", "published_from", "title", "source", "publisher",
+    emit(rows, fmt, columns=_table_columns(fmt, ["id", "published", "published_from", "title", "source", "publisher",
                                          "quotes", "claims", "times"]))
 
 
@@ -45,7 +45,7 @@ def quotes(db, speaker, search, limit, fmt) -> None:
     """Quotes across all stored articles, in publication order (a --search alone: best matches first)."""
     with open_existing_store(db) as store:
         rows = queries.quotes(store, speaker=speaker, search=search, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["published", "speaker", "kind", "cue", "text", "article_id", "id"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["published", "speaker", "kind", "cue", "text", "article_id", "id"]))
 
 
 @cli.command()
@@ -64,7 +64,7 @@ def claims(db, source, status, search, date_from, date_to, limit, fmt) -> None:
     with open_existing_store(db) as store:
         rows = queries.claims(store, source=source, status=status, search=search, date_from=date_from,
                               date_to=date_to, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["published", "status", "source", "quantity", "bound", "text", "evidence"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["published", "status", "source", "quantity", "bound", "text", "evidence"]))
 
 
 type_option = click.option("--type", "etype", metavar="TYPE",
@@ -92,7 +92,7 @@ def entities(ctx, db, etype, name, sort, limit, fmt) -> None:
         return
     with open_existing_store(db) as store:
         rows = queries.entities(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
+    emit(rows, fmt, columns=_table_columns(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
                                          "roles"]), width=50)
 
 
@@ -136,7 +136,7 @@ def speakers(db, etype, name, sort, limit, fmt) -> None:
     """Who is quoted how often, and in how many articles (one row per speaker, whatever the case)."""
     with open_existing_store(db) as store:
         rows = queries.speakers(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["speaker", "type", "entity", "quotes", "articles", "first", "last"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["speaker", "type", "entity", "quotes", "articles", "first", "last"]))
 
 
 @cli.command()
@@ -153,7 +153,7 @@ def timeline(db, entity, date_from, date_to, reported, limit, fmt) -> None:
     with open_existing_store(db) as store:
         rows = queries.timeline(store, entity=entity, date_from=date_from, date_to=date_to, reported=reported,
                                 limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["date", "kind", "what", "who", "text", "articles", "sources"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["date", "kind", "what", "who", "text", "articles", "sources"]))
 
 
 def marked_hit(row: dict, width: int = 100) -> str:
@@ -179,7 +179,7 @@ def search(db, text, limit, fmt) -> None:
         rows = queries.search_articles(store, text, limit=limit)
     for r in rows:
         r["match"] = marked_hit(r)
-    emit(rows, fmt, columns=_table(fmt, ["published", "title", "match", "id"]), width=110)
+    emit(rows, fmt, columns=_table_columns(fmt, ["published", "title", "match", "id"]), width=110)
 
 
 @cli.command()

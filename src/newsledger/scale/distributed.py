@@ -119,7 +119,7 @@ def load_part(path: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-class _Run:
+class _DaskIngestRun:
     """One Dask ingest: partitions submitted a window at a time, results written as part files and loaded
     through the writer in partition order (so the store ends up as a single-process ingest leaves it)."""
 
@@ -228,7 +228,7 @@ def ingest_dask(
         plan = enumerate(partitions(paths, files_per_partition=files_per_partition,
                                     warc_split_bytes=warc_split_bytes,
                                     warc_records_per_partition=warc_records_per_partition))
-        _Run(client, plan, writer, settings, summary, keep=keep, skip=skip,
+        _DaskIngestRun(client, plan, writer, settings, summary, keep=keep, skip=skip,
              skip_ref=client.scatter(skip, broadcast=True) if skip else None, window=2 * nworkers + 1,
              on_error=on_error, on_record=on_record).run()
     finally:
