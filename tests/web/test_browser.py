@@ -347,7 +347,8 @@ def test_api_explorer_loads_with_no_request_leaving_the_host(browser, server):
 
 
 A11Y_PAGES = ["/articles", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=said", "/ingest",
-              "/api/docs"]
+              "/api/docs", "/speakers?type=PERSON&sort=last", "/entities?type=GPE&sort=first", "/quotes?speaker=Remis",
+              "/claims?status=unverified", "/timeline?reported=true", "/search?q=zzzz", "/articles/0000000000000000"]
 
 
 def test_every_page_has_no_serious_accessibility_violations(browser, server, web_db):

@@ -281,6 +281,23 @@ def test_web_link_keeps_only_absolute_http_urls(url, link):
     assert web_link(url) == link
 
 
+def test_quote_lists_show_each_quote_marked_inside_its_sentence(client, store):
+    import html as html_lib
+
+    for url in ("/quotes?limit=500", f"/entities/{_some_entity(store)}?limit=500", "/search?q=said&limit=200"):
+        page = client.get(url).text
+        rows = re.findall(r'<tr data-row="([^"]+)">(.*?)</tr>', page, re.S)
+        assert rows, url
+        for key, row in rows:
+            article_id, quote_id = key.split("/")
+            q = next(x for x in store.record(article_id).quotes if x.id == quote_id)
+            cell = re.search(r'<a class="quote-text"[^>]*>(.*?)</a>', row, re.S).group(1)
+            before, marked, after = re.fullmatch(r"(.*)<mark>(.*)</mark>(.*)", cell, re.S).groups()
+            assert html_lib.unescape(marked) == q.text, (url, key)
+            sentence = html_lib.unescape(before + marked + after)
+            assert sentence in store.record(article_id).text and len(sentence) >= len(q.text)
+
+
 def test_speakers_link_to_entities(client):
     html = client.get("/speakers").text
     assert re.search(r'href="/entities/ent_[0-9a-f]+"', html)
