@@ -220,3 +220,11 @@ def test_settings_show_the_value_in_force_and_never_the_token(tmp_path):
     assert rows["max_bytes"]["default"] == 5000000 and rows["model"]["default"] is None
     assert rows["token"]["value"] == "(set)" and "not-for-your-eyes" not in result.output
     _one_line_error(run("settings", env={"NEWSLEDGER_WORKERS": "many"}), "NEWSLEDGER_WORKERS", "'many'")
+
+
+@pytest.mark.parametrize("value,text", [(3000.0, "3000"), (0.99, "0.99"), (["a", None, 2], "a, , 2"),
+                                        ({"k": 1}, '{"k": 1}'), ("two\n lines", "two lines"), (None, ""), (True, "True")])
+def test_table_cells(value, text):
+    from newsledger.cli.output import cell_text
+
+    assert cell_text(value) == text
