@@ -85,7 +85,7 @@ def quotes_view(request: Request,
     page = queries.quotes(_state(request).store(), speaker=speaker or None, search=q, article=article or None,
                           after=after, limit=limit)
     data = envelope(request, page)
-    return View("quotes.html", data, {"f": {"speaker": speaker or "", "q": q or ""}},
+    return View("quotes.html", data, {"f": {"speaker": speaker or "", "q": q or "", "article": article or ""}},
                 csv_rows=lambda d: d["items"], csv_columns=QUOTE_COLUMNS, name="quotes")
 
 
