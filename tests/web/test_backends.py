@@ -111,7 +111,9 @@ def test_the_downloads_of_an_article_and_an_entity(client):
     aid = client.get("/articles.json?limit=1").json()["items"][0]["id"]
     blocks = _check_downloads(client, f"/articles/{aid}")
     assert len(blocks) == 1 and len(blocks[0]["rows"]) == len(client.get(f"/articles/{aid}.json").json()["quotes"])
-    ent = client.get("/speakers.json?type=PERSON&sort=quotes").json()["items"][0]["entity"]
+    sources = {c["entity"] for c in client.get("/claims.json?limit=500").json()["items"] if c["entity"]}
+    quoted = [r["entity"] for r in client.get("/speakers.json?sort=quotes&limit=500").json()["items"]]
+    ent = next(e for e in quoted if e in sources)  # quoted, and the source of a claim
     blocks = _check_downloads(client, f"/entities/{ent}?limit=2")
     assert len(blocks) == 2  # its quotes (a page of 2) and the claims sourced to it
 
@@ -147,7 +149,12 @@ def test_a_later_page_downloads_that_page(client, url):
 
 
 def test_search_quotes_on_a_later_page_download_that_page(client):
-    data = client.get("/search.json?q=said&limit=1").json()
-    assert data["quotes"]["next"]
-    blocks = _check_downloads(client, f"/search?q=said&limit=1&quotes_after={data['quotes']['next']}")
+    from collections import Counter
+
+    quotes = client.get("/quotes.json?limit=500").json()["items"]
+    words = Counter(w for q in quotes for w in {w.lower() for w in re.findall(r"[A-Za-z]{5,}", q["text"])})
+    word = words.most_common(1)[0][0]  # a word in several quotes: their search has a second page
+    data = client.get(f"/search.json?q={word}&limit=1").json()
+    assert data["quotes"]["next"], word
+    blocks = _check_downloads(client, f"/search?q={word}&limit=1&quotes_after={data['quotes']['next']}")
     assert blocks[0]["rows"] and blocks[0]["rows"] != [f"{r['article_id']}/{r['id']}" for r in data["quotes"]["items"]]
