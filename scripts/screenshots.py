@@ -54,7 +54,8 @@ def pages(db: str) -> list[tuple[str, str, str | None]]:
                                 "LIMIT 1")[0]["article_id"]
         entity = store.scalar("SELECT entity FROM speaker_stats WHERE entity IS NOT NULL ORDER BY quotes DESC, key LIMIT 1")
     return [("article", f"/articles/{article}", "a.seg[data-quote]"), ("articles", "/articles", None),
-            ("speakers", "/speakers?type=PERSON", None), ("entity", f"/entities/{entity}", None),
+            ("speakers", "/speakers?type=PERSON", None), ("entities", "/entities?sort=last", None),
+            ("entity", f"/entities/{entity}", None),
             ("quotes", "/quotes?limit=8", None), ("claims", "/claims", None), ("timeline", "/timeline", None),
             ("search", "/search?q=ceasefire", None), ("ingest", "/ingest", None), ("api", "/api/docs", None)]
 

@@ -1,38 +1,83 @@
-"""The surfaces and the query layer stay small and free of near-copies (issue 16): no function over
-60 lines, no module over 600, and pylint's duplicate-code check clean over web/, cli/ and store/."""
+"""Small rooms (issue 16): no function over 60 lines, no module over 600 lines unless its docstring says
+why ("Over 600 lines because ..."), and pylint's duplicate-code check clean (no near-copy of 10 lines
+or more), over every folder and module of src/newsledger except extract/ (its engineer extends
+``CHECKED`` to it when the rewrite of extract/ lands)."""
 
 from __future__ import annotations
 
 import ast
 import pathlib
+import re
 import subprocess
 import sys
 
 import pytest
 
 SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "newsledger"
-CHECKED = [SRC / "web", SRC / "cli", SRC / "store"]
+#: Folders and modules not checked yet (only extract/, being rewritten).
+NOT_YET = {"extract"}
+CHECKED = sorted(p for p in SRC.iterdir()
+                 if p.name not in NOT_YET and (p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").is_file())))
+MAX_FUNCTION_LINES = 60
+MAX_MODULE_LINES = 600
+LONG_MODULE_REASON = re.compile(r"over 600 lines because\b", re.I)
 
 
 def _modules():
-    for folder in CHECKED:
-        yield from sorted(folder.glob("*.py"))
+    for entry in CHECKED:
+        yield from ([entry] if entry.is_file() else sorted(entry.rglob("*.py")))
 
 
-@pytest.mark.parametrize("path", list(_modules()), ids=lambda p: f"{p.parent.name}/{p.name}")
+def shape_problems(source: str) -> list[str]:
+    """What is too big in one module's source: the module itself, and every function over the limit."""
+    tree = ast.parse(source)
+    problems = []
+    lines = len(source.splitlines())
+    if lines > MAX_MODULE_LINES and not LONG_MODULE_REASON.search(ast.get_docstring(tree) or ""):
+        problems.append(f"module of {lines} lines with no reason in its docstring")
+    problems += [f"{node.name} ({node.end_lineno - node.lineno + 1} lines)" for node in ast.walk(tree)
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                 and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES]
+    return problems
+
+
+def test_every_folder_but_extract_is_checked():
+    checked = {p.name for p in CHECKED}
+    assert {"web", "cli", "store", "ledger", "ingest", "scale", "text", "lexicon", "records.py", "evaluate.py",
+            "settings.py", "errors.py"} <= checked
+    assert "extract" not in checked
+    assert len(list(_modules())) > 40
+
+
+@pytest.mark.parametrize("path", list(_modules()), ids=lambda p: str(p.relative_to(SRC)))
 def test_functions_fit_on_a_screen(path):
-    if path.parent.name == "store" and path.name in ("store.py", "schema.py"):
-        pytest.skip("store.py and schema.py belong to the ledger engineer")
-    source = path.read_text(encoding="utf-8")
-    assert len(source.splitlines()) <= 600, f"{path.name}: over 600 lines"
-    long = [f"{node.name} ({node.end_lineno - node.lineno + 1} lines)" for node in ast.walk(ast.parse(source))
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 60]
-    assert not long, f"{path.name}: {', '.join(long)}"
+    problems = shape_problems(path.read_text(encoding="utf-8"))
+    assert not problems, f"{path.relative_to(SRC)}: {', '.join(problems)}"
 
 
-def test_no_near_copies_in_the_surfaces_and_the_store():
+def test_the_shape_check_finds_what_is_too_big():
+    body = "".join(f"    x{i} = {i}\n" for i in range(61))
+    assert shape_problems(f"def long():\n{body}") == ["long (62 lines)"]
+    assert shape_problems("def short():\n    return 1\n") == []
+    many = "x = 1\n" * 601
+    assert shape_problems(many) == ["module of 601 lines with no reason in its docstring"]
+    assert shape_problems('"""Rules.\n\nOver 600 lines because one table is long."""\n' + many) == []
+
+
+def test_no_near_copies():
     pytest.importorskip("pylint")
     result = subprocess.run(
-        [sys.executable, "-m", "pylint", "--disable=all", "--enable=duplicate-code", "--min-similarity-lines=10",
-         "--score=n", *map(str, CHECKED)], capture_output=True, text=True, timeout=300)
+        [sys.executable, "-m", "pylint", "--disable=all", "--enable=duplicate-code",
+         "--min-similarity-lines=10", "--score=n", *map(str, CHECKED)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_near_copy_check_finds_a_copy(tmp_path):
+    pytest.importorskip("pylint")
+    body = "".join(f"    total = total * {i} + len(str(value)) - {i}\n" for i in range(12))
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.py").write_text(f"def f_{name}(value):\n    total = 0\n{body}    return total\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pylint", "--disable=all", "--enable=duplicate-code", "--min-similarity-lines=10",
+         "--score=n", str(tmp_path / "a.py"), str(tmp_path / "b.py")], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "duplicate-code" in result.stdout

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Optional, TypeVar, Union
 
 __all__ = [
     "Span",
+    "ENTITY_TYPES",
     "Boilerplate",
     "Article",
     "Speaker",
@@ -211,13 +212,18 @@ class Mention(_Base):
     span: Span
 
 
+#: The entity types records carry (spaCy's labels): people, organisations, countries and cities, other
+#: places, buildings and facilities, nationalities and groups.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
 @dataclass
 class Entity(_Base):
     """A person, organisation or place named in the article, with every mention."""
 
     id: str
     name: str
-    type: str  # PERSON | ORG | GPE | LOC | NORP | ...
+    type: str  # one of ENTITY_TYPES
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsledger.cli import cli
-from newsledger.records import Article, Claim, ClaimSource, Quote, Record, Speaker
+from newsledger.records import Article, Claim, ClaimSource, Entity, Mention, Quote, Record, Speaker
 from newsledger.store import open_store
 
 TEXT = "Mayor Ilona Teller said: 'The bridge reopens on Friday.' The ferry stays shut. Repairs cost 2 million."
@@ -89,21 +89,86 @@ def test_search_shows_the_matching_sentence_with_the_hit_marked(db):
 
 
 def test_tables_print_lists_comma_joined(db):
+    from newsledger.ledger.linker import Ledger
+
     result = run("timeline", "--db", db, "--reported")
     assert result.exit_code == 0, result.output
     assert "[" not in result.stdout and '"' not in result.stdout
     assert "Bridge" in result.stdout
+    record = Record.from_article(
+        Article(id="t000000000000003", source="u.txt", text=TEXT, published="2024-05-02"),
+        entities=[Entity(id="e1", name="Ilona Teller", type="PERSON", aliases=["Mayor Teller", "Ms Teller"],
+                         roles=["mayor", "engineer"], mentions=[Mention(text="Ilona Teller", span=(6, 18))])])
+    with open_store(db) as store:
+        store.write([record], ledger=Ledger())
+    table = run("entities", "--db", db, "--name", "Teller")
+    assert table.exit_code == 0, table.output
+    (row,) = [line for line in table.stdout.splitlines() if "Ilona Teller" in line]
+    assert "Mayor Teller, Ms Teller" in row and "engineer, mayor" in row
+    assert "[" not in table.stdout and '"' not in table.stdout
 
 
 @pytest.mark.parametrize("args,words", [
-    (["articles", "--limit", "-5"], ["-5"]),
+    (["articles", "--limit", "-5"], ["-5", "--limit", "newsledger articles --help"]),
+    (["quotes", "--limit", "0"], ["--limit", "newsledger quotes --help"]),
+    (["quotes", "--limit", "many"], ["'many'"]),
+    (["quotes", "--bogus"], ["--bogus"]),
     (["timeline", "--from", "notadate"], ["notadate", "YYYY-MM-DD"]),
     (["claims", "--to", "2024-02-30"], ["2024-02-30"]),
+    (["claims", "--status", "rumoured"], ["rumoured", "unverified"]),
+    (["speakers", "--sort", "loudest"], ["loudest"]),
+    (["entities", "--type", "persn"], ["persn", "PERSON, ORG"]),
+    (["speakers", "--type", "people"], ["people", "PERSON"]),
+    (["search"], ["TEXT", "newsledger search --help"]),
+    (["entities", "merge", "only-one"], ["OTHER"]),
 ])
 def test_bad_options_are_one_line_errors(db, args, words):
-    result = run(args[0], "--db", db, *args[1:])
-    assert result.exit_code == 2 and "Traceback" not in result.output
-    assert any(all(w in line for w in words) for line in result.stderr.splitlines()), result.stderr
+    command, rest = (args[:2], args[2:]) if args[:2] == ["entities", "merge"] else (args[:1], args[1:])
+    _one_line_error(run(*command, "--db", db, *rest), *words)
+
+
+@pytest.mark.parametrize("args", [["--bogus"], ["quotez"], ["entities", "--db", "x.db", "melt", "a", "b"]])
+def test_bad_commands_are_one_line_errors(args):
+    _one_line_error(run(*args), "newsledger")
+
+
+def test_a_driver_message_over_several_lines_is_one_line():
+    # psycopg's "connection refused" spans two lines; the password never shows
+    result = run("quotes", "--db", "postgresql://reader:secret@127.0.0.1:1/ledger")
+    _one_line_error(result, "cannot open database", "reader:***@")
+    assert "secret" not in result.output
+
+
+def test_entity_types_in_any_case(db, tmp_path):
+    from newsledger.ledger.linker import Ledger
+
+    path = str(tmp_path / "typed.db")
+    said = "The bridge reopens on Friday."
+    start = TEXT.index(said)
+    record = Record.from_article(
+        Article(id="t000000000000002", source="t.txt", text=TEXT, published="2024-05-01"),
+        quotes=[Quote(id="q1", kind="direct", text=said, span=(start, start + len(said)), confidence=0.9,
+                      speaker=Speaker(name="Ilona Teller", mention="Ilona Teller", span=(6, 18), entity="e1"))],
+        entities=[Entity(id="e1", name="Ilona Teller", type="PERSON", mentions=[Mention(text="Ilona Teller",
+                                                                                       span=(6, 18))])])
+    with open_store(path) as store:
+        store.write([record], ledger=Ledger())
+    for command, name in (("entities", "name"), ("speakers", "speaker")):
+        upper = json.loads(run(command, "--db", path, "--type", "PERSON", "--format", "json").stdout)
+        lower = json.loads(run(command, "--db", path, "--type", " person", "--format", "json").stdout)
+        assert [r[name] for r in lower] == [r[name] for r in upper] == ["Ilona Teller"]
+        assert json.loads(run(command, "--db", path, "--type", "org", "--format", "json").stdout) == []
+    (entity,) = json.loads(run("entities", "--db", path, "--type", "person", "--format", "json").stdout)
+    assert (entity["name"], entity["type"], entity["quotes"], entity["first"], entity["last"]) == (
+        "Ilona Teller", "PERSON", 1, "2024-05-01", "2024-05-01")
+
+
+def test_merge_and_split_take_the_database_after_the_subcommand(db, tmp_path):
+    missing = tmp_path / "typo.db"
+    _one_line_error(run("entities", "merge", "a", "b", "--db", str(missing)), f"no database at {missing}")
+    _one_line_error(run("entities", "split", "a", "b", "--db", str(missing)), f"no database at {missing}")
+    _one_line_error(run("entities", "merge", "Nobody", "Else", "--db", db), "'Nobody'", "found none")
+    assert not missing.exists()
 
 
 @pytest.mark.parametrize("command", [["ingest"], ["extract"]])
@@ -118,6 +183,12 @@ def test_a_bad_publication_date_is_refused_by_option_and_environment(tmp_path, c
 
 def test_export_to_an_unwritable_place_is_one_line(db):
     _one_line_error(run("export", "--db", db, "--format", "csv", "-o", "/proc/nope"), "/proc/nope")
+
+
+def test_extract_to_an_unwritable_file_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday.\n", encoding="utf-8")
+    _one_line_error(run("extract", str(article), "-o", str(tmp_path / "no" / "such" / "dir.jsonl")), "dir.jsonl")
 
 
 def _commands(group: click.Group, prefix=()):
@@ -138,3 +209,22 @@ def test_every_option_has_help_and_help_is_never_cut():
     for path, command in _commands(cli):
         first = command.help.split("\n\n")[0].split()
         assert " ".join(first) in " ".join(top.stdout.split()) or len(path) > 1, path
+
+
+def test_settings_show_the_value_in_force_and_never_the_token(tmp_path):
+    result = run("settings", "--format", "json", env={"NEWSLEDGER_DB": str(tmp_path / "mine.db"),
+                                                      "NEWSLEDGER_TOKEN": "not-for-your-eyes"})
+    assert result.exit_code == 0, result.output
+    rows = {r["setting"]: r for r in json.loads(result.stdout)}
+    assert (rows["db"]["value"], rows["db"]["default"]) == (str(tmp_path / "mine.db"), "newsledger.db")
+    assert rows["max_bytes"]["default"] == 5000000 and rows["model"]["default"] is None
+    assert rows["token"]["value"] == "(set)" and "not-for-your-eyes" not in result.output
+    _one_line_error(run("settings", env={"NEWSLEDGER_WORKERS": "many"}), "NEWSLEDGER_WORKERS", "'many'")
+
+
+@pytest.mark.parametrize("value,text", [(3000.0, "3000"), (0.99, "0.99"), (["a", None, 2], "a, , 2"),
+                                        ({"k": 1}, '{"k": 1}'), ("two\n lines", "two lines"), (None, ""), (True, "True")])
+def test_table_cells(value, text):
+    from newsledger.cli.output import cell_text
+
+    assert cell_text(value) == text

@@ -60,5 +60,17 @@ def test_extracted_metadata_together():
             '<meta name="author" content="Ilse Varga is a reporter covering the coast">')
     text, meta = extract_html(page(head), "harbour.html")
     assert meta.get("title") == "Harbour reopens" and meta.get("publisher") == "Varnsk Courier"
-    assert "author" not in meta or "reporter" not in meta["author"]
+    assert "author" not in meta  # the meta tag holds a sentence, and the page has no byline
     assert "harbour of Varnsk reopened" in text
+
+
+@pytest.mark.parametrize("byline,author", [
+    ("By Ilse Varga and Tomas Brenner", "Ilse Varga; Tomas Brenner"),
+    ("Written by our correspondent who has covered the coast for years", None),
+])
+def test_a_byline_in_the_page_gives_names_or_nothing(byline, author):
+    body = BODY.replace("<h1>Harbour reopens</h1>", f"<h1>Harbour reopens</h1><p class='byline'>{byline}</p>")
+    _, meta = extract_html(page("<title>Harbour reopens - Varnsk Courier</title>"
+                                '<meta property="og:site_name" content="Varnsk Courier">', body), "harbour.html")
+    assert meta.get("author") == author
+    assert (meta.get("title"), meta.get("publisher")) == ("Harbour reopens", "Varnsk Courier")  # " - Site" dropped

@@ -131,3 +131,10 @@ def test_merge_needs_unambiguous_names(store):
     write(store, record("a", "2024-03-01", [("Joe Biden", "PERSON", [], []), ("Hunter Biden", "PERSON", [], [])]))
     with pytest.raises(LedgerError, match="exactly one"):
         merge_entities(store, "Biden", "Joe Biden")
+
+
+def test_a_name_in_capitals_gives_way_to_its_ordinary_spelling(store):
+    write(store, record("a", "2024-03-01", [("VARNSK", "GPE", [], [])]),
+          record("b", "2024-03-02", [("Varnsk", "GPE", [], [])]), record("c", "2024-03-03", [("VARNSK", "GPE", [], [])]))
+    (only,) = queries.entities(store)
+    assert (only["name"], only["articles"], only["aliases"]) == ("Varnsk", 3, [])

@@ -180,3 +180,64 @@ def test_one_speaker_row_whatever_the_case_of_the_name(store_url):
         assert len(rows) == 1
         assert (rows[0]["quotes"], rows[0]["articles"]) == (3, 2)
         assert (rows[0]["first"], rows[0]["last"]) == ("2024-02-01", "2024-02-02")
+
+
+def _entities_by(store, **kw) -> list[str]:
+    return [r["name"] for r in queries.entities(store, **kw)]
+
+
+def test_entities_sort_by_articles_quotes_first_and_last_seen(store):
+    assert _entities_by(store, sort="name") == ["Anna Berg", "Joanne Smith", "Petra Berg"]
+    assert _entities_by(store, sort="articles")[0] == "Anna Berg"  # two articles
+    assert _entities_by(store, sort="quotes")[0] == "Anna Berg"
+    assert _entities_by(store, sort="first") == ["Petra Berg", "Anna Berg", "Joanne Smith"]  # 01-01 before 01-02
+    assert _entities_by(store, sort="last") == ["Anna Berg", "Joanne Smith", "Petra Berg"]
+    for row in queries.entities(store):
+        # the quotes an entity row counts are the quotes its page lists (the undated one included)
+        assert row["quotes"] == len(queries.quotes(store, speaker=row["id"])) > 0, row["name"]
+        assert queries.entity(store, row["id"])["quotes"] == row["quotes"]
+    anna = queries.entities(store, name="Anna Berg")[0]
+    assert (anna["articles"], anna["quotes"], anna["first"], anna["last"]) == (2, 3, "2024-01-02", "2024-01-02")
+    per_day = queries.quotes_per_day(store, anna["id"])
+    assert per_day == [{"day": None, "quotes": 1}, {"day": "2024-01-02", "quotes": 2}]
+
+
+def test_entity_lists_page_through_every_sort(store):
+    for sort in queries.ENTITY_SORTS:
+        everything = [r["id"] for r in queries.entities(store, sort=sort, limit=None)]
+        seen, after = [], None
+        while True:
+            page = queries.entities(store, sort=sort, after=after, limit=1)
+            seen += [r["id"] for r in page]
+            if page.next is None:
+                break
+            after = page.next
+        assert seen == everything, sort
+
+
+def test_entity_types_in_any_case_and_only_known_ones(store):
+    assert _entities_by(store, type=" person ", sort="name") == _entities_by(store, type="PERSON", sort="name")
+    assert [r["speaker"] for r in queries.speakers(store, type="person")] == [
+        r["speaker"] for r in queries.speakers(store, type="PERSON")]
+    with pytest.raises(QueryError, match="PERSON, ORG"):
+        queries.entities(store, type="persons")
+    with pytest.raises(QueryError):
+        queries.speakers(store, type="human")
+
+
+def test_first_and_last_seen_follow_reingests_and_deletes(store_url):
+    from newsledger.ledger.linker import Ledger
+
+    early = _article("c000000000000001", "Mara Olt said: 'The pier is safe.'", "2024-03-01",
+                     [("The pier is safe.", "Mara Olt", "PERSON")])
+    late = _article("c000000000000002", "Mara Olt said: 'Repairs start in May.'", "2024-03-09",
+                    [("Repairs start in May.", "Mara Olt", "PERSON")])
+    with open_store(store_url) as s:
+        s.write([early, late], ledger=Ledger())
+        assert [(r["first"], r["last"]) for r in queries.entities(s)] == [("2024-03-01", "2024-03-09")]
+        moved = _article("c000000000000001", "Mara Olt said: 'The pier is safe.'", "2024-03-05",
+                         [("The pier is safe.", "Mara Olt", "PERSON")])
+        s.write([moved], ledger=Ledger())  # the same article, its date corrected: the old date is forgotten
+        assert [(r["first"], r["last"]) for r in queries.entities(s)] == [("2024-03-05", "2024-03-09")]
+        s.delete(["c000000000000002"], ledger=Ledger())
+        assert [(r["first"], r["last"], r["articles"]) for r in queries.entities(s)] == [("2024-03-05", "2024-03-05", 1)]

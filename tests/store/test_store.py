@@ -7,7 +7,7 @@ import pytest
 from newsledger.errors import StoreError
 from newsledger.ingest.article import make_article
 from newsledger.records import Cue, PipelineInfo, Quote, Record, Speaker
-from newsledger.store import open_store
+from newsledger.store import open_store, queries
 
 
 def record(text: str, quote_ids=("q1",), published="2024-05-02") -> Record:
@@ -37,10 +37,10 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4, 5]
+        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4, 5, 6]
     with open_store(db) as store:
         assert store.migrate() == []
-        assert len(store.migrations()) == 5
+        assert len(store.migrations()) == 6
 
 
 def test_wal_mode(sqlite_db):
@@ -54,7 +54,7 @@ def test_reingest_updates_without_duplicates(db):
         store.write([record(t, published="2024-05-03") for t in TEXTS])
         assert store.count() == 5
         assert store.count("quotes") == 5
-        assert {a["published"] for a in store.articles()} == {"2024-05-03"}
+        assert {a["published"] for a in queries.articles(store, limit=None)} == {"2024-05-03"}
 
 
 def test_records_round_trip(db):

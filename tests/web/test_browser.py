@@ -112,47 +112,92 @@ def test_article_opens_with_quotes_and_speakers_the_other_layers_one_click_away(
 def test_clicking_a_quote_highlights_its_speaker_mention_cue_and_details(page, web_db):
     aid = _richest_article(web_db)
     page.goto(f"/articles/{aid}")
-    qid = page.evaluate("""() => [...document.querySelectorAll('.body [data-speaker-of]')]
-        .map(el => el.getAttribute('data-speaker-of').split(' ')[0])[0]""")
-    assert qid, "some quote has its speaker's mention in the text"
+    # a quote whose speaker mention and cue are in the text and that holds a claim
+    qid = page.evaluate("""() => [...document.querySelectorAll('details.quote')]
+        .map(d => d.id.replace(/^quote-/, ''))
+        .find(q => document.querySelector(`.body [data-speaker-of~="${q}"]`)
+                   && document.querySelector(`.body [data-cue-of~="${q}"]`)
+                   && document.getElementById('quote-' + q).getAttribute('data-claims'))""")
+    assert qid, "some quote has its speaker's mention and cue in the text and a claim inside it"
     mention = page.locator(f'.body [data-speaker-of~="{qid}"]')
-    assert mention.count() >= 1 and "sel-speaker" not in (mention.first.get_attribute("class") or "")
+    cue = page.locator(f'.body [data-cue-of~="{qid}"]')
+    claim = page.get_attribute(f"details#quote-{qid}", "data-claims").split()[0]
+    claim_text = page.locator(f'.body [data-claim~="{claim}"]')
+    for marked, cls in ((mention, "sel-speaker"), (cue, "sel-cue"), (claim_text, "sel-claim")):
+        assert marked.count() >= 1 and cls not in (marked.first.get_attribute("class") or "")
+    painted = "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.backgroundColor].join(' '); }"
+    before = [m.first.evaluate(painted) for m in (mention, cue)]
     page.locator(f'a.seg[data-quote="{qid}"]').first.click()
-    assert "sel-speaker" in mention.first.get_attribute("class")
+    assert [m.first.evaluate(painted) for m in (mention, cue)] != before  # the marks are visible, not only classes
+    assert mention.first.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    assert all("sel-speaker" in el.get_attribute("class") for el in mention.all())
+    assert all("sel-cue" in el.get_attribute("class") for el in cue.all())
+    assert all("sel-claim" in el.get_attribute("class") for el in claim_text.all())
+    assert "sel-claim" in page.get_attribute(f"#claim-{claim}", "class")  # its box in the panel too
     assert all("sel-quote" in (el.get_attribute("class") or "")
                for el in page.locator(f'.body a[data-quote="{qid}"]').all())
-    cue = page.locator(f'.body [data-cue-of~="{qid}"]')
-    assert cue.count() == 0 or "sel-cue" in cue.first.get_attribute("class")
     details = page.locator(f"details#quote-{qid}")
     assert details.evaluate("d => d.open")
     assert details.locator("dd.speaker a").count() == 1  # a link to the speaker's page
     assert details.locator("dd.confidence").inner_text().strip()
+    assert details.locator("dd.quote-kind").inner_text().strip() in ("direct", "indirect", "mixed")
     assert details.locator("summary").inner_text().count("“") == 1  # the quote's first words
+    record = page.request.get(f"/articles/{aid}.json").json()
+    quote = next(q for q in record["quotes"] if q["id"] == qid)
+    if quote["speaker"].get("role"):
+        assert quote["speaker"]["role"] in details.locator("dd.speaker").inner_text()
     other = page.evaluate(f"""() => [...document.querySelectorAll('.body a[data-quote]')]
         .map(a => a.getAttribute('data-quote')).find(q => q !== {qid!r})""")
     page.locator(f'a.seg[data-quote="{other}"]').first.click()
     assert page.locator(f'.body .sel-quote[data-quote="{qid}"]').count() == 0  # one selection at a time
+    assert "sel-speaker" not in (mention.first.get_attribute("class") or "") or other in (
+        mention.first.get_attribute("data-speaker-of") or "").split()
+
+
+def test_every_speaker_role_is_shown_in_the_panel(page, web_db):
+    aid = _richest_article(web_db)
+    page.goto(f"/articles/{aid}")
+    record = page.request.get(f"/articles/{aid}.json").json()
+    with_role = [q for q in record["quotes"] if q["speaker"] and q["speaker"].get("role")]
+    assert with_role
+    for q in with_role:
+        assert q["speaker"]["role"] in page.locator(f"details#quote-{q['id']} dd.speaker").text_content()  # closed: not rendered
 
 
 _PAINT = "el => { const s = getComputedStyle(el); return s.backgroundColor + ' ' + s.backgroundImage; }"
 
 
+def _articles_with_quotes(web_db) -> list[str]:
+    from newsledger.store import open_store
+
+    with open_store(web_db) as s:
+        return [r["article_id"] for r in s.execute("SELECT DISTINCT article_id FROM quotes ORDER BY article_id")]
+
+
 def test_speaker_legend_colours_match_their_quotes_and_mentions(page, web_db):
-    aid = _richest_article(web_db)
+    for aid in _articles_with_quotes(web_db):
+        _check_legend(page, aid)
+
+
+def _check_legend(page, aid: str) -> None:
+    from newsledger.web.highlight import OTHERS
+
     page.goto(f"/articles/{aid}")
     entries = page.locator(".speaker-legend li.who")
-    assert entries.count() >= 2
-    colours = []
+    assert entries.count() >= 1, aid
+    own = []
     for entry in entries.all():
         cls = entry.get_attribute("data-colour")
         swatch = entry.locator(".swatch").evaluate("el => getComputedStyle(el).backgroundColor")
-        colours.append(swatch)
         for line in page.locator(f".body .ul.l-quote.{cls}").all()[:3] + page.locator(f".body .ul.l-speaker.{cls}").all()[:3]:
             assert swatch in line.evaluate(_PAINT), cls  # a solid line, or the dashes of an indirect quote
+        if cls == OTHERS:
+            continue  # the grey the less quoted share when an article has more speakers than colours
+        own.append(swatch)
         qid = page.locator(f".body a.seg.{cls}[data-quote]").first.get_attribute("data-quote")
         name = entry.locator("a").first.inner_text() if entry.locator("a").count() else entry.inner_text()
         assert name.split("×")[0].strip().split()[0] in page.locator(f"details#quote-{qid} summary .by").inner_text()
-    assert len(set(colours[:8])) == min(len(colours), 8)  # one colour per speaker
+    assert own and len(set(own)) == len(own), aid  # one colour per speaker
 
 
 def test_follow_a_speaker_to_the_entity_page(page):
@@ -242,14 +287,37 @@ def test_speakers_type_filter_and_name_search(page):
     page.click("#speaker-filters button")
     page.wait_for_url("**/speakers?*type=PERSON*")
     types = page.locator("table.speakers tbody td.type-cell").all_inner_texts()
-    assert types and set(types) == {"PERSON"} and len(types) <= everyone
+    assert types and set(types) == {"PERSON"} and len(types) < everyone
     surname = page.locator("table.speakers tbody td.speaker").first.inner_text().split()[-1]
     page.fill("#f-name", surname.lower())
     page.click("#speaker-filters button")
     page.wait_for_url(f"**/speakers?*name={surname.lower()}*")
     names = page.locator("table.speakers tbody td.speaker").all_inner_texts()
-    assert names and all(surname.lower() in n.lower() for n in names)
+    assert names and len(names) < len(types) and all(surname.lower() in n.lower() for n in names)
     assert set(page.locator("table.speakers tbody td.type-cell").all_inner_texts()) == {"PERSON"}
+    assert page.input_value("#f-name") == surname.lower() and page.input_value("#f-type") == "PERSON"
+
+
+def test_speakers_sort_by_first_quoted(page):
+    page.goto("/speakers")
+    page.select_option("#f-sort", "first")
+    page.click("#speaker-filters button")
+    page.wait_for_url("**/speakers?*sort=first*")
+    firsts = [d for d in page.locator("table.speakers tbody tr td:nth-child(5)").all_inner_texts() if d.strip()]
+    assert len(firsts) > 2 and firsts == sorted(firsts)
+
+
+def test_entities_type_filter_and_name_search(page):
+    page.goto("/entities")
+    everything = page.locator("table.entities tbody tr").count()
+    page.select_option("#f-type", "GPE")
+    page.fill("#f-name", "orval")
+    page.click("#entity-filters button")
+    page.wait_for_url("**/entities?*type=GPE*")
+    rows = page.locator("table.entities tbody tr")
+    assert 0 < rows.count() < everything
+    assert set(page.locator("table.entities tbody td.type-cell").all_inner_texts()) == {"GPE"}
+    assert all("orval" in n.lower() for n in page.locator("table.entities tbody td.name").all_inner_texts())
 
 
 def _download(page, selector: str) -> str:
@@ -294,7 +362,8 @@ def test_api_explorer_loads_with_no_request_leaving_the_host(browser, server):
 
 
 A11Y_PAGES = ["/articles", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=said", "/ingest",
-              "/api/docs"]
+              "/api/docs", "/speakers?type=PERSON&sort=last", "/entities?type=GPE&sort=first", "/quotes?speaker=Remis",
+              "/claims?status=unverified", "/timeline?reported=true", "/search?q=zzzz", "/articles/0000000000000000"]
 
 
 def test_every_page_has_no_serious_accessibility_violations(browser, server, web_db):

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from newsledger.records import Article, Claim, Cue, Quote, Record, Speaker
-from newsledger.web.highlight import Mark, assign_slots, render_body, segments
+from newsledger.web.highlight import OTHERS, PALETTE_SIZE, Mark, assign_slots, render_body, segments, speaker_legend
 from newsledger.web.related import ClaimIndex, tokens
 from newsledger.web.svg import quotes_chart, timeline_chart
 
@@ -111,3 +111,19 @@ def test_claim_index_sees_commits_from_other_connections(tmp_path):
     assert [r["article_id"] for r in idx.related(reader, claim)["repeats"]] == ["b"]
     reader.close()
     writer.close()
+
+
+def test_more_speakers_than_colours_keep_one_colour_each_for_the_most_quoted():
+    names = [f"Speaker{i}" for i in range(PALETTE_SIZE + 3)]
+    text = " ".join(f"{n} said: 'Line {i}.'" for i, n in enumerate(names)) + " Speaker5 said: 'Again.'"
+    quotes = []
+    for i, (n, said) in enumerate([(n, f"Line {i}.") for i, n in enumerate(names)] + [("Speaker5", "Again.")]):
+        at, start = text.index(n + " said"), text.index(said)
+        quotes.append(Quote(id=f"q{i}", kind="direct", text=said, span=(start, start + len(said)), confidence=0.9,
+                            speaker=Speaker(name=n, mention=n, span=(at, at + len(n)))))
+    legend = speaker_legend(Record.from_article(Article(id="x" * 16, source="x.txt", text=text), quotes=quotes))
+    colours = [e["colour"] for e in legend]
+    assert len(legend) == len(names) and colours.count(OTHERS) == len(names) - (PALETTE_SIZE - 1)
+    own = [c for c in colours if c != OTHERS]
+    assert len(set(own)) == len(own) == PALETTE_SIZE - 1
+    assert legend[5]["colour"] != OTHERS  # the most quoted keeps a colour of its own

@@ -33,8 +33,9 @@ class LockWatchingPipeline:
         return getattr(self._nlp, name)
 
 
+@pytest.mark.parametrize("endpoint", ["/api/articles", "/ingest"])
 @pytest.mark.parametrize("name", ["html/prisoner_exchange.html", "articles/solvany_shelling.txt"])  # no sidecar
-def test_an_upload_gives_the_record_the_cli_extracts(tmp_path, nlp, name):
+def test_an_upload_gives_the_record_the_cli_extracts(tmp_path, nlp, name, endpoint):
     path = EXAMPLES / name
     extracted = CliRunner().invoke(cli, ["extract", str(path)])
     assert extracted.exit_code == 0, extracted.output
@@ -45,14 +46,27 @@ def test_an_upload_gives_the_record_the_cli_extracts(tmp_path, nlp, name):
     watcher = LockWatchingPipeline(nlp, lambda: app.state.newsledger)
     app.state.newsledger.nlp = watcher
     with TestClient(app, base_url="http://127.0.0.1") as client:
-        r = client.post("/api/articles", files={"file": (path.name, path.read_bytes())})
-    assert r.status_code == 201, r.text
+        r = client.post(endpoint, files={"file": (path.name, path.read_bytes())}, follow_redirects=False)
+        if endpoint == "/ingest":  # the browser form: a redirect to the new article's page
+            assert r.status_code == 303, r.text
+            r = client.get(r.headers["location"] + ".json")
+            assert r.status_code == 200, r.text
+        else:
+            assert r.status_code == 201, r.text
     got = r.json()
     assert got["source"] == f"upload:{path.name}"
     for key in ("id", "text", "title", "author", "publisher", "published", "published_from", "quotes", "claims",
                 "times", "boilerplate", "topics"):
         assert got[key] == expected[key], key
     assert watcher.held == [False]  # extraction ran outside the write lock
+    from newsledger.store import open_store
+
+    with open_store(db) as store:  # stored with its ledger links (the write and the linking are one transaction)
+        stored = store.record(got["id"])
+        assert stored.entities and all(e.ledger_entity for e in stored.entities)
+        linked = store.scalar("SELECT COUNT(*) FROM entities WHERE article_id = ? AND ledger_entity IS NOT NULL",
+                              (got["id"],))
+        assert linked == len(stored.entities)
 
 
 def test_form_metadata_is_the_articles_own_as_a_sidecar_is(tmp_path, nlp):

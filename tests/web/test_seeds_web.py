@@ -34,11 +34,11 @@ def seeded(shared_dir, nlp, tmp_path_factory):
 
 
 def test_seed_articles_show_every_quote_with_its_speaker(seeded):
-    from newsledger.store import open_store
+    from newsledger.store import open_store, queries
 
     client, db = seeded
     with open_store(db) as store:
-        ids = [a["id"] for a in store.articles()]
+        ids = [a["id"] for a in queries.articles(store, limit=None)]
         assert len(ids) == 2
         for aid in ids:
             record = store.record(aid)

@@ -232,6 +232,72 @@ def test_entity_page_has_every_quote_of_that_entity(client, store):
     assert '<svg class="chart"' in html
 
 
+def test_entities_type_filter_name_search_and_sorts(client):
+    everything = client.get("/entities.json?limit=500").json()["items"]
+    places = client.get("/entities.json?type=gpe&limit=500").json()["items"]  # any case
+    assert places and {e["type"] for e in places} == {"GPE"} and len(places) < len(everything)
+    assert '<option selected>GPE</option>' in client.get("/entities?type=gpe").text  # the form shows the filter
+    person = next(e for e in everything if e["type"] == "PERSON" and e["aliases"])
+    surname = person["name"].split()[-1]
+    named = client.get("/entities.json", params={"name": surname.lower()}).json()["items"]
+    assert person["id"] in [e["id"] for e in named] and len(named) < len(everything)
+    assert all(surname.lower() in " ".join([e["name"], *e["aliases"]]).lower() for e in named)
+    assert client.get("/entities.json?name=Zzyzx").json()["items"] == []
+    for sort, key, descending in (("quotes", "quotes", True), ("articles", "articles", True),
+                                  ("first", "first", False), ("last", "last", True), ("name", "name", False)):
+        rows = client.get(f"/entities.json?sort={sort}&limit=500").json()["items"]
+        values = [r[key] for r in rows if r[key] is not None]
+        assert len(rows) == len(everything) and values == sorted(values, reverse=descending), sort
+        assert f'<option value="{sort}" selected>' in client.get(f"/entities?sort={sort}").text
+    assert client.get("/entities.json?type=planet").status_code == 400
+    assert client.get("/speakers.json?type=planet").status_code == 400
+
+
+def test_speakers_sort_with_readable_labels(client):
+    html = client.get("/speakers?sort=first").text
+    assert '<option value="first" selected>first quoted</option>' in html
+    firsts = [r["first"] for r in client.get("/speakers.json?sort=first&limit=500").json()["items"]]
+    assert [f for f in firsts if f] == sorted(f for f in firsts if f)
+
+
+def test_the_source_url_is_a_real_link_only_for_http_and_https(client, store):
+    linked = store.execute("SELECT id, url FROM articles WHERE url LIKE 'https://%' ORDER BY id LIMIT 1")[0]
+    html = client.get(f"/articles/{linked['id']}").text
+    anchor = re.search(r'<a class="source-link" href="([^"]+)"([^>]*)>', html)
+    assert anchor and anchor.group(1) == linked["url"]
+    assert 'rel="noopener noreferrer"' in anchor.group(2) and 'target="_blank"' in anchor.group(2)
+    hostile = client.get(f"/articles/{HOSTILE}").text  # its url is javascript:alert(1)
+    assert 'class="source-link"' not in hostile and '<span class="url">javascript:alert(1)</span>' in hostile
+
+
+@pytest.mark.parametrize("url,link", [
+    ("https://news.example/a", "https://news.example/a"), (" HTTP://news.example/a ", "HTTP://news.example/a"),
+    ("javascript:alert(1)", None), ("data:text/html,x", None), ("//news.example/a", None), ("http:/a", None),
+    ("ftp://news.example/a", None), ("", None), (None, None),
+])
+def test_web_link_keeps_only_absolute_http_urls(url, link):
+    from newsledger.web.rendering import web_link
+
+    assert web_link(url) == link
+
+
+def test_quote_lists_show_each_quote_marked_inside_its_sentence(client, store):
+    import html as html_lib
+
+    for url in ("/quotes?limit=500", f"/entities/{_some_entity(store)}?limit=500", "/search?q=said&limit=200"):
+        page = client.get(url).text
+        rows = re.findall(r'<tr data-row="([^"]+)">(.*?)</tr>', page, re.S)
+        assert rows, url
+        for key, row in rows:
+            article_id, quote_id = key.split("/")
+            q = next(x for x in store.record(article_id).quotes if x.id == quote_id)
+            cell = re.search(r'<a class="quote-text"[^>]*>(.*?)</a>', row, re.S).group(1)
+            before, marked, after = re.fullmatch(r"(.*)<mark>(.*)</mark>(.*)", cell, re.S).groups()
+            assert html_lib.unescape(marked) == q.text, (url, key)
+            sentence = html_lib.unescape(before + marked + after)
+            assert sentence in store.record(article_id).text and len(sentence) >= len(q.text)
+
+
 def test_speakers_link_to_entities(client):
     html = client.get("/speakers").text
     assert re.search(r'href="/entities/ent_[0-9a-f]+"', html)
@@ -255,6 +321,11 @@ def test_timeline_filters(client):
     assert all(r["date"] >= "2024-03-15" for r in lo)
     html = client.get("/timeline").text
     assert 'class="chart timeline"' in html
+    page = client.get("/timeline?reported=true&limit=1000").text
+    for item in everything:  # every item names and links the articles it comes from
+        assert item["sources"] and len(item["sources"]) == len(item["article_ids"]) == (
+            1 if item["kind"] == "claim" else item["articles"]), item
+        assert all(f'href="/articles/{aid}"' in page for aid in item["article_ids"])
 
 
 # -- writes --------------------------------------------------------------------------------------

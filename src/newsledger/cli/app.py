@@ -17,7 +17,7 @@ from .. import __version__
 from ..errors import NewsledgerError, StoreError
 from ..settings import Settings
 
-__all__ = ["cli", "main", "Command", "Group", "open_existing_store", "db_option", "limit_option"]
+__all__ = ["cli", "main", "Command", "Group", "OneLineError", "open_existing_store", "db_option", "limit_option"]
 
 
 class Command(click.Command):
@@ -27,8 +27,31 @@ class Command(click.Command):
         return (self.short_help or (self.help or "").split("\n\n")[0]).strip()
 
 
+class OneLineError(click.ClickException):
+    """An error shown as one line ``error: ...`` on stderr, with exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(" ".join(str(message).split()))  # a driver's message may span lines
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", file=file, err=file is None)
+
+
+def _one_line(exc: click.UsageError) -> OneLineError:
+    """A usage error (bad option, value, command or argument) as one line naming the help to read."""
+    where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return OneLineError(exc.format_message().rstrip() + where)
+
+
+#: What click raises to show the help of a group called with nothing (click 8.2 and later).
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class Group(click.Group):
-    """A group that turns newsledger's own errors into one line and exit status 2."""
+    """A group whose errors are one line and exit status 2: newsledger's own errors, and click's usage
+    errors (instead of the usage text and a three-line message)."""
 
     command_class = Command
     group_class = type  # subgroups are Groups too
@@ -36,12 +59,25 @@ class Group(click.Group):
     def get_short_help_str(self, limit: int = 45) -> str:
         return Command.get_short_help_str(self, limit)  # type: ignore[arg-type]
 
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _NO_ARGS_IS_HELP:
+            raise  # no command given: the help itself, as click shows it
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+        except OneLineError:
+            raise
+        except click.ClickException as exc:  # e.g. an output file that cannot be opened
+            raise OneLineError(exc.format_message()) from None
         except NewsledgerError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(2)
+            raise OneLineError(str(exc)) from None
 
 
 def is_database_url(url: str) -> bool:
@@ -58,7 +94,7 @@ def open_existing_store(db: Optional[str]):
 
     url = Settings.from_env(db=db).db
     if not is_database_url(url) and not os.path.isfile(url):
-        raise StoreError(f"no database at {url} (run newsledger ingest first)")
+        raise StoreError(f"no database at {url or repr(url)} (run newsledger ingest first)")
     return open_store(url)
 
 
@@ -67,11 +103,13 @@ db_option = click.option("--db", metavar="FILE|URL", default=None,
 
 
 def limit_option(default: Optional[int] = 100):
-    return click.option("--limit", type=click.IntRange(min=1), default=default, show_default=default is not None,
+    return click.option("--limit", type=click.IntRange(min=1), metavar="N", default=default,
+                        show_default=default is not None,
                         help="At most this many rows." + ("" if default else " (default: all)"))
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(name="newsledger", cls=Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="newsledger", help="Show the version and exit.")
 def cli() -> None:
     """newsledger: who said what, which claims were made and verified, and when, from news articles."""
@@ -88,5 +126,5 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         cli.main(args=argv, prog_name="newsledger", standalone_mode=True)
     except NewsledgerError as exc:  # raised before a command ran (e.g. while parsing settings)
-        click.echo(f"error: {exc}", err=True)
+        OneLineError(str(exc)).show()
         sys.exit(2)

@@ -8,7 +8,7 @@ import re
 
 import click
 
-from ..settings import setting_help
+from ..settings import Settings, setting_help
 from ..store import queries
 from .app import cli, db_option, limit_option, open_existing_store
 from .output import emit, format_option
@@ -17,7 +17,7 @@ __all__ = ["articles", "quotes", "claims", "entities", "speakers", "timeline", "
            "marked_hit"]
 
 
-def _table(fmt: str, columns: list[str]):
+def _table_columns(fmt: str, columns: list[str]):
     """The columns a table shows (JSON and CSV give every field)."""
     return columns if fmt == "table" else None
 
@@ -30,7 +30,7 @@ def articles(db, fmt, limit) -> None:
     """The stored articles, newest first, with publication date and counts of quotes, claims and times."""
     with open_existing_store(db) as store:
         rows = queries.articles(store, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["id", "published", "published_from", "title", "source", "publisher",
+    emit(rows, fmt, columns=_table_columns(fmt, ["id", "published", "published_from", "title", "source", "publisher",
                                          "quotes", "claims", "times"]))
 
 
@@ -45,7 +45,7 @@ def quotes(db, speaker, search, limit, fmt) -> None:
     """Quotes across all stored articles, in publication order (a --search alone: best matches first)."""
     with open_existing_store(db) as store:
         rows = queries.quotes(store, speaker=speaker, search=search, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["published", "speaker", "kind", "cue", "text", "article_id", "id"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["published", "speaker", "kind", "cue", "text", "article_id", "id"]))
 
 
 @cli.command()
@@ -64,10 +64,12 @@ def claims(db, source, status, search, date_from, date_to, limit, fmt) -> None:
     with open_existing_store(db) as store:
         rows = queries.claims(store, source=source, status=status, search=search, date_from=date_from,
                               date_to=date_to, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["published", "status", "source", "quantity", "bound", "text", "evidence"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["published", "status", "source", "quantity", "bound", "text", "evidence"]))
 
 
-type_option = click.option("--type", "etype", metavar="TYPE", help="Only this entity type: PERSON, ORG, GPE, LOC, FAC, NORP.")
+type_option = click.option("--type", "etype", metavar="TYPE",
+                           help=f"Only this entity type, in any case: {', '.join(queries.ENTITY_TYPES)} (people, "
+                                "organisations, countries and cities, other places, facilities, nationalities).")
 name_option = click.option("--name", metavar="NAME",
                            help="Only names containing NAME (any case), or that the ledger says NAME may denote.")
 
@@ -77,29 +79,33 @@ name_option = click.option("--name", metavar="NAME",
 @type_option
 @name_option
 @click.option("--sort", type=click.Choice(tuple(queries.ENTITY_SORTS)), default="articles", show_default=True,
-              help="articles: most cited first; name: alphabetical.")
+              help="articles or quotes: most first; first: first seen earliest; last: last seen latest; "
+                   "name: alphabetical.")
 @limit_option()
 @format_option()
 @click.pass_context
 def entities(ctx, db, etype, name, sort, limit, fmt) -> None:
-    """Ledger entities (one per real-world person, organisation or place) with aliases and roles."""
+    """Ledger entities (one per real-world person, organisation or place) with aliases, roles, quotes and the
+    first and last publication dates they were seen."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
     with open_existing_store(db) as store:
         rows = queries.entities(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["id", "name", "type", "articles", "aliases", "roles"]), width=70)
+    emit(rows, fmt, columns=_table_columns(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
+                                         "roles"]), width=50)
 
 
 @entities.command("merge")
 @click.argument("keep")
 @click.argument("other")
+@db_option
 @click.pass_context
-def entities_merge(ctx, keep, other) -> None:
+def entities_merge(ctx, keep, other, db) -> None:
     """Join OTHER into KEEP (ids or names); later ingests follow the merge."""
     from ..ledger.linker import merge_entities
 
-    with open_existing_store(ctx.obj["db"]) as store:
+    with open_existing_store(db or ctx.obj["db"]) as store:
         row = merge_entities(store, keep, other)
     click.echo(f"merged: {row['id']} {row['name']} (aliases: {', '.join(json.loads(row['aliases']))})")
 
@@ -107,12 +113,13 @@ def entities_merge(ctx, keep, other) -> None:
 @entities.command("split")
 @click.argument("entity")
 @click.argument("name")
+@db_option
 @click.pass_context
-def entities_split(ctx, entity, name) -> None:
+def entities_split(ctx, entity, name, db) -> None:
     """Move the mentions written NAME out of ENTITY into an entity of their own; later ingests respect it."""
     from ..ledger.linker import split_entity
 
-    with open_existing_store(ctx.obj["db"]) as store:
+    with open_existing_store(db or ctx.obj["db"]) as store:
         row = split_entity(store, entity, name)
     click.echo(f"split: {row['id']} {row['name']} ({row['articles']} articles)")
 
@@ -129,7 +136,7 @@ def speakers(db, etype, name, sort, limit, fmt) -> None:
     """Who is quoted how often, and in how many articles (one row per speaker, whatever the case)."""
     with open_existing_store(db) as store:
         rows = queries.speakers(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["speaker", "type", "entity", "quotes", "articles", "first", "last"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["speaker", "type", "entity", "quotes", "articles", "first", "last"]))
 
 
 @cli.command()
@@ -146,7 +153,7 @@ def timeline(db, entity, date_from, date_to, reported, limit, fmt) -> None:
     with open_existing_store(db) as store:
         rows = queries.timeline(store, entity=entity, date_from=date_from, date_to=date_to, reported=reported,
                                 limit=limit)
-    emit(rows, fmt, columns=_table(fmt, ["date", "kind", "what", "who", "text", "articles", "sources"]))
+    emit(rows, fmt, columns=_table_columns(fmt, ["date", "kind", "what", "who", "text", "articles", "sources"]))
 
 
 def marked_hit(row: dict, width: int = 100) -> str:
@@ -172,7 +179,7 @@ def search(db, text, limit, fmt) -> None:
         rows = queries.search_articles(store, text, limit=limit)
     for r in rows:
         r["match"] = marked_hit(r)
-    emit(rows, fmt, columns=_table(fmt, ["published", "title", "match", "id"]), width=110)
+    emit(rows, fmt, columns=_table_columns(fmt, ["published", "title", "match", "id"]), width=110)
 
 
 @cli.command()
@@ -192,6 +199,13 @@ def export(db, fmt, output) -> None:
 @cli.command()
 @format_option()
 def settings(fmt) -> None:
-    """Show every setting with its environment variable, default and help."""
-    rows = [{"setting": n, "env": e, "default": d, "help": h} for n, e, d, h in setting_help()]
+    """Show every setting with its environment variable, its value now (from the environment), default and help."""
+    import ast
+
+    current = Settings.from_env()
+    rows = []
+    for name, env, default, text in setting_help():
+        value = getattr(current, name)
+        rows.append({"setting": name, "env": env, "value": "(set)" if name == "token" and value else value,
+                     "default": ast.literal_eval(default), "help": text})
     emit(rows, fmt, width=100)

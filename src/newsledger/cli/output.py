@@ -27,9 +27,12 @@ def format_option(default: str = "table"):
 
 
 def cell_text(value: Any) -> str:
-    """A value as table text: lists comma-joined, objects as JSON, whitespace runs as one space."""
+    """A value as table text: lists comma-joined, objects as JSON, a whole number without ".0",
+    whitespace runs as one space."""
     if value is None:
         text = ""
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
     elif isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
         text = ", ".join("" if v is None else str(v) for v in value)
     elif isinstance(value, (list, dict)):

@@ -20,7 +20,7 @@ from ..errors import NewsledgerError
 from ..records import Entity, Event, Record
 from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key, same_person
 
-__all__ = ["Ledger", "link_records", "name_keys", "lookup_keys", "merge_entities", "split_entity", "find_ledger_entities",
+__all__ = ["Ledger", "name_keys", "lookup_keys", "merge_entities", "split_entity", "find_ledger_entities",
            "LedgerError"]
 
 _PLACES = ("GPE", "LOC", "FAC")
@@ -211,6 +211,7 @@ class Ledger:
                 "SELECT ledger_id, name FROM ledger_overrides WHERE action = 'split'")}
         plus_entities: dict[str, int] = {}
         plus_events: dict[str, int] = {}
+        seen: dict[str, tuple[str, str]] = {}  # ledger entity -> first and last publication date in this batch
         for record in records:
             linked: dict[str, str] = {}
             reasons: dict[str, str] = {}
@@ -222,6 +223,9 @@ class Ledger:
                               [(e.ledger_entity, reasons[e.id], record.id, e.id) for e in record.entities])
             for lid in set(linked.values()):
                 plus_entities[lid] = plus_entities.get(lid, 0) + 1
+                if record.published:
+                    first, last = seen.get(lid, (record.published, record.published))
+                    seen[lid] = (min(first, record.published), max(last, record.published))
             events = []
             for ev in record.events:
                 ev.ledger_event = _link_event(store, record, ev)
@@ -232,6 +236,8 @@ class Ledger:
             self._stats_add(store, record, linked)
         self._apply_counts(store, "ledger_entities", plus_entities, self._minus_entities)
         self._apply_counts(store, "ledger_events", plus_events, self._minus_events)
+        _widen_seen(store, seen)
+        _recount_seen(store, self._minus_entities)  # an article taken back may have been the first or last
         if self._restat:
             recompute_speaker_stats(store, self._restat)
         self._minus_entities, self._minus_events, self._restat = {}, {}, set()
@@ -274,7 +280,9 @@ class Ledger:
         name = cand["name"]
         aliases = _loads(cand["aliases"])
         changed = False
-        if e.type == "PERSON" and len(e.name.split()) > len(name.split()):
+        if name.isupper() and not e.name.isupper() and fold(e.name) == fold(name):
+            name, changed = e.name, True  # "VARNSK" (a dateline's capitals) is written "Varnsk"
+        elif e.type == "PERSON" and len(e.name.split()) > len(name.split()):
             aliases.append(name)
             name, changed = e.name, True
         known = {fold(name), *(fold(a) for a in aliases)}
@@ -326,7 +334,7 @@ class Ledger:
             entry[2] += 1
         if not per_key:
             return
-        least, greatest = ("min", "max") if store.dialect == "sqlite" else ("LEAST", "GREATEST")
+        least, greatest = _least_greatest(store)
         store.executemany(
             "INSERT INTO speaker_stats (key, name, entity, quotes, articles, first, last) VALUES (?, ?, ?, ?, 1, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET quotes = speaker_stats.quotes + excluded.quotes, "
@@ -335,6 +343,31 @@ class Ledger:
             f"last = coalesce({greatest}(speaker_stats.last, excluded.last), speaker_stats.last, excluded.last)",
             [(key, name, lid, n, record.published, record.published) for key, (name, lid, n) in per_key.items()],
         )
+
+
+def _least_greatest(store) -> tuple[str, str]:
+    """The two-argument minimum and maximum functions of the store's SQL dialect."""
+    return ("min", "max") if store.dialect == "sqlite" else ("LEAST", "GREATEST")
+
+
+def _widen_seen(store, seen: dict[str, tuple[str, str]]) -> None:
+    """Move ledger entities' first and last seen dates out to include ``seen`` (id -> (first, last))."""
+    least, greatest = _least_greatest(store)
+    store.executemany(
+        f"UPDATE ledger_entities SET first_seen = coalesce({least}(first_seen, ?), first_seen, ?), "
+        f"last_seen = coalesce({greatest}(last_seen, ?), last_seen, ?) WHERE id = ?",
+        [(first, first, last, last, lid) for lid, (first, last) in seen.items()])
+
+
+_SEEN_SQL = ("first_seen = (SELECT MIN(a.published) FROM entities e JOIN articles a ON a.id = e.article_id "
+             "WHERE e.ledger_entity = ledger_entities.id), "
+             "last_seen = (SELECT MAX(a.published) FROM entities e JOIN articles a ON a.id = e.article_id "
+             "WHERE e.ledger_entity = ledger_entities.id)")
+
+
+def _recount_seen(store, ids: Iterable[str]) -> None:
+    """Exact first and last seen dates of some ledger entities, from the stored rows."""
+    store.executemany(f"UPDATE ledger_entities SET {_SEEN_SQL} WHERE id = ?", [(lid,) for lid in sorted(ids)])
 
 
 def _index(store, ledger_id: str, keys: Iterable[str]) -> None:
@@ -370,16 +403,13 @@ def recompute_speaker_stats(store, keys: Iterable[str]) -> None:
             [(r["key"], r["name"], r["entity"], r["quotes"], r["articles"], r["first"], r["last"]) for r in rows])
 
 
-def link_records(store, records: Sequence[Record]) -> None:
-    """Link records already written (inside the write transaction) with a one-off :class:`Ledger`."""
-    Ledger().link(store, records)
-
 
 def _recount(store, entities: Iterable[str], events: Iterable[str]) -> None:
     """Exact article counts of some ledger items (after manual merges and splits)."""
     for lid in entities:
         store.execute("UPDATE ledger_entities SET articles = (SELECT COUNT(DISTINCT article_id) FROM entities "
                       "WHERE ledger_entity = ?) WHERE id = ?", (lid, lid))
+    _recount_seen(store, entities)
     for eid in events:
         store.execute("UPDATE ledger_events SET articles = (SELECT COUNT(DISTINCT article_id) FROM events "
                       "WHERE ledger_event = ?) WHERE id = ?", (eid, eid))

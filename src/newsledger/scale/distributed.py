@@ -119,6 +119,83 @@ def load_part(path: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+class _DaskIngestRun:
+    """One Dask ingest: partitions submitted a window at a time, results written as part files and loaded
+    through the writer in partition order (so the store ends up as a single-process ingest leaves it)."""
+
+    def __init__(self, client, plan, writer, settings: Settings, summary: DaskSummary, *, keep: bool, skip,
+                 skip_ref, window: int, on_error: Callable[[str], None], on_record: Callable[[], None]):
+        from dask.distributed import as_completed
+
+        self.client, self.plan, self.writer, self.settings, self.summary = client, plan, writer, settings, summary
+        self.keep, self.skip, self.skip_ref, self.window = keep, skip, skip_ref, window
+        self.on_error, self.on_record = on_error, on_record
+        self.pending = as_completed()
+        self.items_of: dict[int, list] = {}
+        self.part_of: dict[str, int] = {}
+        self.ready: set[int] = set()
+        self.next_load = 0
+        self.inflight = 0
+        self.exhausted = False
+
+    def part_path(self, k: int) -> str:
+        return _part_path(self.summary.run_dir, k)
+
+    def submit_more(self) -> None:
+        """Submit partitions until ``window`` are in flight; a reusable part file is ready at once."""
+        while not self.exhausted and self.inflight < self.window:
+            nxt = next(self.plan, None)
+            if nxt is None:
+                self.exhausted = True
+                return
+            k, items = nxt
+            self.summary.partitions += 1
+            self.items_of[k] = [_item_json(i) for i in items]
+            if self.keep and _reusable(self.part_path(k), self.items_of[k]):
+                self.summary.reused += 1
+                self.ready.add(k)
+                continue
+            fut = self.client.submit(process_partition, items, self.settings, self.skip_ref,
+                                     key=f"newsledger-part-{k}-{os.getpid()}", pure=False)
+            self.part_of[fut.key] = k
+            self.pending.add(fut)
+            self.inflight += 1
+
+    def load_ready(self) -> None:
+        """Load every finished part file that is next in partition order."""
+        while self.next_load in self.ready:
+            for d in load_part(self.part_path(self.next_load)):
+                if is_error(d):
+                    self.summary.failed += 1
+                    self.on_error(d["error"])
+                elif "skipped" in d or (self.skip and _record_fingerprint(d) in self.skip):
+                    self.summary.skipped += 1  # a reused part file may hold articles stored since
+                else:
+                    self.writer.add(Record.from_dict(d))
+                    self.on_record()
+            self.ready.discard(self.next_load)
+            self.items_of.pop(self.next_load, None)
+            self.next_load += 1
+
+    def run(self) -> None:
+        self.submit_more()
+        self.load_ready()
+        while self.inflight:
+            fut = next(self.pending)
+            self.inflight -= 1
+            k = self.part_of.pop(fut.key)
+            results = fut.result()  # a task's exception is raised here, with its traceback
+            fut.release()
+            _write_part(self.part_path(k), k, self.items_of[k], results)
+            del results
+            self.ready.add(k)
+            self.submit_more()
+            self.load_ready()
+        self.load_ready()
+        self.writer.flush()
+        self.summary.written = self.writer.written
+
+
 def ingest_dask(
     paths: Sequence[str],
     writer,
@@ -137,8 +214,6 @@ def ingest_dask(
     client=None,
 ) -> DaskSummary:
     """Run the ingest on Dask; records go through ``writer`` (a :class:`.writer.BatchWriter`)."""
-    from dask.distributed import as_completed
-
     keep = run_dir is not None
     run_dir = run_dir or tempfile.mkdtemp(prefix="newsledger-run-")
     os.makedirs(run_dir, exist_ok=True)
@@ -150,72 +225,12 @@ def ingest_dask(
     try:
         client.register_plugin(PreloadPipeline(settings.model))
         nworkers = max(1, len(client.scheduler_info().get("workers", {})) or (local_workers or 1))
-        skip_ref = client.scatter(skip, broadcast=True) if skip else None
-        window = 2 * nworkers + 1
-
         plan = enumerate(partitions(paths, files_per_partition=files_per_partition,
                                     warc_split_bytes=warc_split_bytes,
                                     warc_records_per_partition=warc_records_per_partition))
-        pending = as_completed()
-        items_of: dict[int, list] = {}
-        part_of: dict[str, int] = {}
-        ready: set[int] = set()
-        next_load = 0
-        inflight = 0
-        exhausted = False
-
-        def submit_more() -> None:
-            nonlocal inflight, exhausted
-            while not exhausted and inflight < window:
-                nxt = next(plan, None)
-                if nxt is None:
-                    exhausted = True
-                    return
-                k, items = nxt
-                summary.partitions += 1
-                items_of[k] = [_item_json(i) for i in items]
-                if keep and _reusable(_part_path(run_dir, k), items_of[k]):
-                    summary.reused += 1
-                    ready.add(k)
-                    continue
-                fut = client.submit(process_partition, items, settings, skip_ref, key=f"newsledger-part-{k}-{os.getpid()}",
-                                    pure=False)
-                part_of[fut.key] = k
-                pending.add(fut)
-                inflight += 1
-
-        def load_ready() -> None:
-            nonlocal next_load
-            while next_load in ready:
-                for d in load_part(_part_path(run_dir, next_load)):
-                    if is_error(d):
-                        summary.failed += 1
-                        on_error(d["error"])
-                    elif "skipped" in d or (skip and _record_fingerprint(d) in skip):
-                        summary.skipped += 1  # a reused part file may hold articles stored since
-                    else:
-                        writer.add(Record.from_dict(d))
-                        on_record()
-                ready.discard(next_load)
-                items_of.pop(next_load, None)
-                next_load += 1
-
-        submit_more()
-        load_ready()
-        while inflight:
-            fut = next(pending)
-            inflight -= 1
-            k = part_of.pop(fut.key)
-            results = fut.result()  # a task's exception is raised here, with its traceback
-            fut.release()
-            _write_part(_part_path(run_dir, k), k, items_of[k], results)
-            del results
-            ready.add(k)
-            submit_more()
-            load_ready()
-        load_ready()
-        writer.flush()
-        summary.written = writer.written
+        _DaskIngestRun(client, plan, writer, settings, summary, keep=keep, skip=skip,
+             skip_ref=client.scatter(skip, broadcast=True) if skip else None, window=2 * nworkers + 1,
+             on_error=on_error, on_record=on_record).run()
     finally:
         if own:
             client.close()

@@ -12,7 +12,6 @@ terminates them (``close``) after finishing or abandoning the current batch.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import queue
 import signal
 import traceback
@@ -144,6 +143,3 @@ class WorkerPool:
     def __exit__(self, exc_type, exc, tb) -> None:
         self.close(wait=exc_type is None)
 
-
-def default_workers() -> int:
-    return max(1, (os.cpu_count() or 1))

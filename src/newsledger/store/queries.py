@@ -26,6 +26,7 @@ from typing import Optional
 from ..errors import QueryError
 from ..ledger.linker import find_ledger_entities
 from ..lexicon.names import fold
+from ..records import ENTITY_TYPES
 from ..settings import check_day
 from .matching import (add_context, context_columns, fts_condition, fts_param, loads_json, resolve_entities,
                        search_words, sentence_around, speaker_condition)
@@ -33,7 +34,7 @@ from .paging import (Order, Page, check_limit, decode_cursor, encode_cursor, lik
                      where_sql)
 
 __all__ = [
-    "Page", "QueryError", "CLAIM_STATUSES", "SPEAKER_SORTS", "ENTITY_SORTS", "encode_cursor", "decode_cursor",
+    "Page", "QueryError", "CLAIM_STATUSES", "ENTITY_TYPES", "SPEAKER_SORTS", "ENTITY_SORTS", "entity_type", "encode_cursor", "decode_cursor",
     "search_words", "resolve_entities", "speaker_condition", "sentence_around",
     "articles", "quotes", "claims", "speakers", "entities", "entity", "quotes_per_day", "timeline",
     "search_articles",
@@ -144,12 +145,13 @@ def _quotes_by_relevance(store, words: list[str], after: Optional[str], limit: O
 
 
 def quotes_per_day(store, ref: str) -> list[dict]:
-    """Quotes of the speaker ``ref`` denotes per publication day: ``[{"day": "YYYY-MM-DD", "quotes": n}]``."""
+    """Quotes of the speaker ``ref`` denotes per publication day: ``[{"day": "YYYY-MM-DD", "quotes": n}]``,
+    quotes in undated articles first as ``{"day": None, ...}`` (so the counts add up to every quote)."""
     cond, args = speaker_condition(store, ref, "e.ledger_entity", "q.speaker_name", "quotes")
     return store.execute(
         "SELECT q.published AS day, COUNT(*) AS quotes FROM quotes q "
         "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
-        f"WHERE {cond} AND q.published IS NOT NULL GROUP BY q.published ORDER BY q.published", args)
+        f"WHERE {cond} GROUP BY q.published ORDER BY q.published NULLS FIRST", args)
 
 
 # -- claims ------------------------------------------------------------------------------------
@@ -216,11 +218,11 @@ SPEAKER_SORTS = {"quotes": ("SUM(s.quotes)", True), "articles": ("SUM(s.articles
                  "first": ("MIN(s.first)", False), "last": ("MAX(s.last)", True)}
 _SPEAKER_KEY = "coalesce(s.who, 'name:' || lower(s.name))"
 _SPEAKER_NAME = "MIN(coalesce(l.name, s.name))"
-#: Each speaker_stats row with the ledger entity it belongs to: its own, or (unlinked) the entity that
-#: has its name as a written form (the ledger's exact-name index), as ``quotes --speaker`` counts it.
-_SPEAKER_ROWS = ("(SELECT s.*, coalesce(s.entity, (SELECT MIN(n.ledger_id) FROM ledger_names n "
-                 "WHERE n.key = 'n:' || lower(s.name))) AS who FROM speaker_stats s) s "
-                 "LEFT JOIN ledger_entities l ON l.id = s.who")
+#: Each speaker_stats row with the ledger entity it belongs to (``who``): its own, or (unlinked) the entity
+#: that has its name as a written form (the ledger's exact-name index), as ``quotes --speaker`` counts it.
+_SPEAKER_STATS = ("(SELECT s.*, coalesce(s.entity, (SELECT MIN(n.ledger_id) FROM ledger_names n "
+                  "WHERE n.key = 'n:' || lower(s.name))) AS who FROM speaker_stats s) s")
+_SPEAKER_ROWS = _SPEAKER_STATS + " LEFT JOIN ledger_entities l ON l.id = s.who"
 
 
 def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort: str = "quotes",
@@ -239,7 +241,7 @@ def speakers(store, type: Optional[str] = None, name: Optional[str] = None, sort
     conds, args = [], []
     if type:
         conds.append("l.type = ?")
-        args.append(type)
+        args.append(entity_type(type))
     if name:
         ids = [r["id"] for r in resolve_entities(store, name)]
         conds.append("(lower(coalesce(l.name, s.name)) LIKE ? ESCAPE '\\'"
@@ -271,19 +273,35 @@ def _exact_article_counts(store, rows: list[dict]) -> None:
             f"AND e.id = q.speaker_entity WHERE {cond}", args)
 
 
-#: Sort orders of the entities list.
-ENTITY_SORTS = {"articles": ("articles", True), "name": ("name", False)}
+def entity_type(value: str) -> str:
+    """An entity type as the records write it, whatever its case; QueryError for one that is none."""
+    upper = value.strip().upper()
+    if upper not in ENTITY_TYPES:
+        raise QueryError(f"type must be one of {', '.join(ENTITY_TYPES)}, not {value!r}")
+    return upper
+
+
+#: Sort orders of the entities list: (column, descending, nullable).  Most (or latest) first, except
+#: ``first`` (first seen earliest) and ``name`` (alphabetical).
+ENTITY_SORTS = {"articles": ("articles", True, False), "quotes": ("quotes", True, False),
+                "first": ("first_seen", False, True), "last": ("last_seen", True, True), "name": ("name", False, False)}
+#: Each ledger entity with its quotes, counted as the speakers list counts them (from the small speaker_stats).
+_ENTITY_ROWS = (
+    "(SELECT l.*, coalesce(q.quotes, 0) AS quotes FROM ledger_entities l "
+    f"LEFT JOIN (SELECT s.who, SUM(s.quotes) AS quotes FROM {_SPEAKER_STATS} GROUP BY s.who) q ON q.who = l.id) x")
 
 
 def _entity_row(r: dict) -> dict:
     roles = loads_json(r["roles"])
-    return {"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"],
-            "aliases": loads_json(r["aliases"]), "roles": sorted({x["role"] for x in roles}), "role_history": roles}
+    return {"id": r["id"], "name": r["name"], "type": r["type"], "articles": r["articles"], "quotes": r["quotes"],
+            "first": r["first_seen"], "last": r["last_seen"], "aliases": loads_json(r["aliases"]),
+            "roles": sorted({x["role"] for x in roles}), "role_history": roles}
 
 
 def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort: str = "articles",
              after: Optional[str] = None, limit: Optional[int] = 100) -> Page:
-    """Ledger entities with aliases and dated roles, most cited first (or by name).
+    """Ledger entities with aliases, dated roles, quotes and first/last seen (publication dates of the
+    articles that mention them), most cited first; ``sort``: articles, quotes, first, last or name.
 
     ``name`` keeps the entities whose name or an alias contains it, or that the ledger says it may
     denote; each then also carries ``links``: every article entity joined into it, as written
@@ -292,13 +310,13 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
     limit = check_limit(limit)
     if sort not in ENTITY_SORTS:
         raise QueryError(f"sort must be one of {', '.join(ENTITY_SORTS)}, not {sort!r}")
-    column, desc = ENTITY_SORTS[sort]
-    order = Order((column, desc, False), ("name", False, False), ("id", False, False))
+    column, desc, nullable = ENTITY_SORTS[sort]
+    order = Order((column, desc, nullable), ("name", False, False), ("id", False, False))
     cur = decode_cursor(after, 3)
     conds, args = [], []
     if type:
         conds.append("type = ?")
-        args.append(type)
+        args.append(entity_type(type))
     if name:
         ids = [r["id"] for r in find_ledger_entities(store, name)]
         conds.append("(lower(name) LIKE ? ESCAPE '\\' OR lower(aliases) LIKE ? ESCAPE '\\'"
@@ -309,7 +327,7 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
         conds.append(cond)
         args += cargs
     tail, targs = limit_sql(limit)
-    rows = store.execute(f"SELECT * FROM ledger_entities{where_sql(conds)} ORDER BY {order.sql()}{tail}",
+    rows = store.execute(f"SELECT * FROM {_ENTITY_ROWS}{where_sql(conds)} ORDER BY {order.sql()}{tail}",
                          [*args, *targs])
     page = page_of(rows, limit, lambda r: [r[column], r["name"], r["id"]])
     page[:] = [_entity_row(r) for r in page]
@@ -324,7 +342,7 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
 
 def entity(store, ledger_id: str) -> Optional[dict]:
     """One ledger entity by id, or None."""
-    rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ledger_id,))
+    rows = store.execute(f"SELECT * FROM {_ENTITY_ROWS} WHERE id = ?", (ledger_id,))
     return _entity_row(rows[0]) if rows else None
 
 
@@ -355,7 +373,8 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
     for r in page:
         r.pop("sort_date")
         if r["kind"] == "event":
-            r["sources"] = support.get(r["id"], [])
+            found = support.get(r["id"], [])
+            r["sources"], r["article_ids"] = [a["title"] for a in found], [a["id"] for a in found]
     return page
 
 
@@ -414,20 +433,21 @@ def _timeline_claims(store, entity, lo: str, hi: str, reported: bool, cur, limit
         out.append({"date": c["day"][:10], "kind": "claim", "id": f"{c['article_id']}/{c['id']}",
                     "what": c["status"] + ("" if dated else " (reported)"), "text": c["text"],
                     "who": c["source_name"], "place": None, "articles": 1, "article_id": c["article_id"],
-                    "status": c["status"], "sources": [c["title"] or c["source"]], "sort_date": c["day"]})
+                    "status": c["status"], "sources": [c["title"] or c["source"]], "article_ids": [c["article_id"]],
+                    "sort_date": c["day"]})
     return out
 
 
-def _event_support(store, ids: list[str]) -> dict[str, list[str]]:
-    """The articles (titles, else sources) that mention each ledger event."""
-    out: dict[str, list[str]] = {}
+def _event_support(store, ids: list[str]) -> dict[str, list[dict]]:
+    """The articles that mention each ledger event: ``{"id", "title"}`` (the title, else the source)."""
+    out: dict[str, list[dict]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for r in store.execute(
-                "SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS article FROM events v "
+                "SELECT DISTINCT v.ledger_event, coalesce(a.title, a.source) AS title, a.id FROM events v "
                 f"JOIN articles a ON a.id = v.article_id WHERE v.ledger_event IN ({', '.join('?' for _ in chunk)}) "
-                "ORDER BY 2", chunk):
-            out.setdefault(r["ledger_event"], []).append(r["article"])
+                "ORDER BY 2, 3", chunk):
+            out.setdefault(r["ledger_event"], []).append({"id": r["id"], "title": r["title"]})
     return out
 
 

@@ -196,5 +196,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         {"sqlite": "INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, coalesce(speaker_name, '') FROM quotes"},
         {"sqlite": "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles"},
     ]),
+    (6, "ledger entities: first and last seen (publication dates of the articles that mention them)", [
+        "ALTER TABLE ledger_entities ADD COLUMN first_seen TEXT",
+        "ALTER TABLE ledger_entities ADD COLUMN last_seen TEXT",
+        "UPDATE ledger_entities SET "
+        "first_seen = (SELECT MIN(a.published) FROM entities e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.ledger_entity = ledger_entities.id), "
+        "last_seen = (SELECT MAX(a.published) FROM entities e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.ledger_entity = ledger_entities.id)",
+        "CREATE INDEX IF NOT EXISTS ledger_entities_first ON ledger_entities (first_seen)",
+        "CREATE INDEX IF NOT EXISTS ledger_entities_last ON ledger_entities (last_seen)",
+    ]),
 ]
 

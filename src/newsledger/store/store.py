@@ -47,10 +47,6 @@ class Store:
             raise StoreError(f"{_redact(url)}: cannot open database: {exc}") from exc
         self.migrate()
 
-    @property
-    def path(self) -> str:
-        return self.url
-
     # -- SQL ------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
@@ -184,18 +180,6 @@ class Store:
         current = (article.source, article.url, article.title, article.author, article.publisher,
                    article.published, article.published_from, pipeline_version)
         return tuple(rows[0].values()) == current
-
-    def articles(self, limit: Optional[int] = None) -> list[dict[str, Any]]:
-        sql = (
-            "SELECT a.id, a.published, a.published_from, a.title, a.source, a.url, a.publisher, "
-            "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
-            "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
-            "(SELECT COUNT(*) FROM times t WHERE t.article_id = a.id) AS times "
-            "FROM articles a ORDER BY a.published IS NULL, a.published, a.id"
-        )
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self.execute(sql)
 
     def record(self, article_id: str) -> Optional[Record]:
         raw = self.scalar("SELECT record FROM articles WHERE id = ?", (article_id,))

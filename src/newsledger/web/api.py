@@ -31,8 +31,8 @@ def _json_route(spec: PageSpec) -> Callable:
 
 
 def _csv_route(spec: PageSpec) -> Callable:
-    async def download(request: Request, view: View = Depends(on_event_loop(spec.view))) -> Response:
-        return csv_response(view, request)
+    async def download(view: View = Depends(on_event_loop(spec.view))) -> Response:
+        return csv_response(view)
     download.__name__ = spec.name + "_csv"
     return download
 

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from ..records import Record
 
 __all__ = ["LAYERS", "DEFAULT_LAYERS", "Mark", "marks_for", "assign_slots", "segments", "render_body", "MAX_SLOTS",
-           "speaker_legend", "claims_in_quotes", "PALETTE_SIZE"]
+           "speaker_legend", "claims_in_quotes", "PALETTE_SIZE", "OTHERS"]
 
 #: Layers in legend order: (key, label).
 LAYERS: list[tuple[str, str]] = [
@@ -35,8 +35,10 @@ LAYERS: list[tuple[str, str]] = [
 DEFAULT_LAYERS = ("quote", "speaker")
 #: Underline levels drawn; deeper overlaps share the last level.
 MAX_SLOTS = 8
-#: Speaker colours (``c0`` ... in the stylesheet); more speakers than this share them in turn.
-PALETTE_SIZE = 8
+#: Speaker colours (``c0`` ... in the stylesheet).  An article with more speakers gives its most quoted
+#: ``PALETTE_SIZE - 1`` a colour each and draws the others in one grey (``co``), named so in the legend.
+PALETTE_SIZE = 12
+OTHERS = "co"
 
 
 @dataclass
@@ -64,7 +66,9 @@ def _speaker_key(quote) -> Optional[str]:
 def speaker_legend(record: Record, links: Optional[dict] = None) -> list[dict]:
     """One entry per speaker of the article, in order of first quote: its colour class, name, role, quotes.
 
-    ``links`` maps the article's entity ids to ledger ids (for a link to the speaker's page).
+    Every speaker has a colour of its own, unless the article has more speakers than colours: then the
+    most quoted keep theirs and the rest share the grey ``OTHERS``.  ``links`` maps the article's
+    entity ids to ledger ids (for a link to the speaker's page).
     """
     legend: dict[str, dict] = {}
     for q in record.quotes:
@@ -73,10 +77,16 @@ def speaker_legend(record: Record, links: Optional[dict] = None) -> list[dict]:
             continue
         if key not in legend:
             entity = q.speaker.entity
-            legend[key] = {"key": key, "colour": f"c{len(legend) % PALETTE_SIZE}", "name": q.speaker.name,
-                           "role": q.speaker.role, "ledger": (links or {}).get(entity) if entity else None, "quotes": 0}
+            legend[key] = {"key": key, "colour": OTHERS, "name": q.speaker.name, "role": q.speaker.role,
+                           "ledger": (links or {}).get(entity) if entity else None, "quotes": 0}
         legend[key]["quotes"] += 1
-    return list(legend.values())
+    entries = list(legend.values())
+    coloured = entries if len(entries) <= PALETTE_SIZE else sorted(
+        entries, key=lambda e: -e["quotes"])[:PALETTE_SIZE - 1]  # stable: ties keep the order of first quote
+    chosen = {e["key"] for e in coloured}
+    for n, e in enumerate(e for e in entries if e["key"] in chosen):  # colours in order of first quote
+        e["colour"] = f"c{n}"
+    return entries
 
 
 def _colours(record: Record) -> dict[str, str]:

@@ -81,7 +81,7 @@ def json_response(view: View, status: int = 200) -> JSONResponse:
     return JSONResponse(_jsonable(view.json_data()), status_code=status)
 
 
-def csv_response(view: View, request: Request) -> Response:
+def csv_response(view: View) -> Response:
     """Exactly the rows the page shows (same query, same filters, same page), as CSV."""
     rows = view.csv_rows(view.json_data()) if view.csv_rows else []
     name = (view.name or "rows") + ".csv"
@@ -154,7 +154,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(doc_title=display_title, web_link=web_link, in_context=quote_in_context,
-                       hit=hit_in_sentence)
+                       hit=hit_in_sentence, reject_empty=lambda d: {k: v for k, v in d.items() if v not in (None, "")})
     env.globals.update(url_with=url_with, twin_path=twin_path, LAYERS=LAYERS, STATUSES=CLAIM_STATUSES,
                        version=__version__)
     return env

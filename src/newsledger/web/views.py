@@ -20,10 +20,12 @@ from .svg import quotes_chart, timeline_chart
 __all__ = ["PageSpec", "PAGES", "QUOTE_COLUMNS"]
 
 PAGE_SIZE = 50
+#: The most rows a list page gives (``limit``).
+MAX_LIMIT = 500
 _after = Query(None, description="Cursor from the previous page's `next`.")
 
 
-def _limit(default: int = PAGE_SIZE, most: int = 500):
+def _limit(default: int = PAGE_SIZE, most: int = MAX_LIMIT):
     return Query(default, ge=1, le=most, description="Rows per page.")
 
 
@@ -63,7 +65,7 @@ def article_view(request: Request, article_id: str = Path(..., description="Arti
     def context() -> dict:
         links = {e.id: e.ledger_entity for e in record.entities if e.ledger_entity}
         return {"r": record, "body": render_body(record), "links": links, "legend": speaker_legend(record, links),
-                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS}
+                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS, "quotes_limit": MAX_LIMIT}
 
     return View("article.html", record.to_dict, context)
 
@@ -83,7 +85,7 @@ def quotes_view(request: Request,
     page = queries.quotes(_state(request).store(), speaker=speaker or None, search=q, article=article or None,
                           after=after, limit=limit)
     data = envelope(request, page)
-    return View("quotes.html", data, {"f": {"speaker": speaker or "", "q": q or ""}},
+    return View("quotes.html", data, {"f": {"speaker": speaker or "", "q": q or "", "article": article or ""}},
                 csv_rows=lambda d: d["items"], csv_columns=QUOTE_COLUMNS, name="quotes")
 
 
@@ -115,7 +117,11 @@ def claims_view(request: Request,
 # -- speakers and entities ----------------------------------------------------------------------
 
 SPEAKER_COLUMNS = ("speaker", "type", "quotes", "articles", "first", "last", "entity")
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+SPEAKER_SORT_LABELS = {"quotes": "most quotes", "articles": "most articles", "first": "first quoted",
+                       "last": "last quoted"}
+ENTITY_SORT_LABELS = {"articles": "most articles", "quotes": "most quotes", "first": "first seen",
+                      "last": "last seen", "name": "name"}
+ENTITY_TYPES = queries.ENTITY_TYPES
 
 
 def speakers_view(request: Request,
@@ -126,27 +132,29 @@ def speakers_view(request: Request,
                   after: Optional[str] = _after, limit: int = _limit()) -> View:
     page = queries.speakers(_state(request).store(), type=type or None, name=name or None, sort=sort or "quotes",
                             after=after, limit=limit)
-    f = {"type": type or "", "name": name or "", "sort": sort or "quotes"}
-    return View("speakers.html", envelope(request, page), {"f": f, "types": ENTITY_TYPES,
-                                                         "sorts": tuple(queries.SPEAKER_SORTS)},
+    f = {"type": (type or "").strip().upper(), "name": name or "", "sort": sort or "quotes"}
+    return View("speakers.html", envelope(request, page), {"f": f, "types": ENTITY_TYPES, "sorts": SPEAKER_SORT_LABELS},
                 csv_rows=lambda d: d["items"], csv_columns=SPEAKER_COLUMNS, name="speakers")
 
 
-ENTITY_COLUMNS = ("name", "type", "articles", "aliases", "roles", "id")
+ENTITY_COLUMNS = ("name", "type", "articles", "quotes", "first", "last", "aliases", "roles", "id")
 
 
 def entities_view(request: Request,
-                  type: Optional[str] = Query(None, description="PERSON, ORG, GPE, ..."),
+                  type: Optional[str] = Query(None, description="Entity type: " + ", ".join(ENTITY_TYPES) + "."),
                   name: Optional[str] = Query(None, description="Names or aliases containing this, or entities the "
                                               "name may denote."),
-                  sort: str = Query("articles", description="articles | name"),
+                  sort: str = Query("articles", description=" | ".join(queries.ENTITY_SORTS)),
                   after: Optional[str] = _after, limit: int = _limit()) -> View:
     page = queries.entities(_state(request).store(), type=type or None, name=name or None, sort=sort or "articles",
                             after=after, limit=limit)
-    f = {"type": type or "", "name": name or "", "sort": sort or "articles"}
-    return View("entities.html", envelope(request, page), {"f": f, "types": ENTITY_TYPES,
-                                                         "sorts": tuple(queries.ENTITY_SORTS)},
+    f = {"type": (type or "").strip().upper(), "name": name or "", "sort": sort or "articles"}
+    return View("entities.html", envelope(request, page), {"f": f, "types": ENTITY_TYPES, "sorts": ENTITY_SORT_LABELS},
                 csv_rows=lambda d: d["items"], csv_columns=ENTITY_COLUMNS, name="entities")
+
+
+#: Claims sourced to an entity shown on its page: the first of ``/claims?source=ID`` (unverified first).
+ENTITY_CLAIMS = 20
 
 
 def entity_view(request: Request, entity_id: str = Path(..., description="Ledger entity id (ent_...)."),
@@ -157,11 +165,11 @@ def entity_view(request: Request, entity_id: str = Path(..., description="Ledger
         raise HTTPException(404, f"no entity {entity_id}")
     quotes = envelope(request, queries.quotes(store, speaker=entity_id, after=after, limit=limit))
     per_day = queries.quotes_per_day(store, entity_id)
-    claims = list(queries.claims(store, source=entity_id, limit=20))
+    claims = list(queries.claims(store, source=entity_id, limit=ENTITY_CLAIMS))
     total = sum(r["quotes"] for r in per_day)
     data = {**ent, "quote_count": total, "quotes_per_day": per_day, "quotes": quotes, "claims": claims}
     context = {"e": ent, "quotes": quotes, "chart": quotes_chart(per_day), "claims": claims, "total": total,
-               "first_page": not after}
+               "first_page": not after, "claims_limit": ENTITY_CLAIMS}
     return View("entity.html", data, context, csv_rows=lambda d: d["quotes"]["items"], csv_columns=QUOTE_COLUMNS,
                 name="quotes")
 
