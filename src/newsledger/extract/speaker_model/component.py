@@ -95,6 +95,11 @@ def _stated_by_parse(doc: Doc, people: People, rows: QuoteRows, quote: Quote) ->
     return quoted is not None and rule is not None and (rule == quoted.i or people.same_mention(rule, quoted.i))
 
 
+#: Below this share of the model's belief a candidate is not named as the speaker: a wrong speaker
+#: costs a fact-checker more than a quote left without one.
+MIN_PROBABILITY = 0.3
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max())
     return e / e.sum()
@@ -119,7 +124,9 @@ def attribute(doc: Doc, people: People, quotes: list[Quote], ranker: SpeakerRank
         for k in np.argsort(-s, kind="stable"):
             cand = t.candidates[int(k)]
             speaker, entity = (None, None) if cand.token is None else resolver.resolve(doc[cand.token], prev_entity)
-            if cand.token is None or speaker is not None:
+            if speaker is not None and probs[int(k)] < MIN_PROBABILITY:
+                speaker, entity = None, None  # a long shot is worse than no answer
+            if cand.token is None or speaker is not None or probs[int(k)] < MIN_PROBABILITY:
                 quote.speaker = speaker
                 quote.confidence = round(float(probs[int(k)]) * (0.5 if quote.unclosed else 1.0), 2)
                 if entity is not None:
