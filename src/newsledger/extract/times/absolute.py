@@ -97,15 +97,15 @@ def resolve_holiday(ctx: Context, c: Candidate) -> None:
         d = pick_yearly(ctx.pub, lambda y: holiday_date(name, y), tense)
         c.anchor = ctx.pub_anchor
     if d is not None:
-        ctx.set_date(c, d, grain)
+        ctx.set_date(c, d, "week" if "hweek" in g else grain)
 
 
 def resolve_month(ctx: Context, c: Candidate) -> None:
     g = c.groups
     mon = MONTHS[g["mon"].lower()]
     c.grain = "month"
-    if "y" in g:
-        ctx.set_date(c, dt.date(int(g["y"]), mon, 1), "month")
+    if "y" in g or "sy" in g:
+        ctx.set_date(c, dt.date(int(g["y"]) if "y" in g else _spelled_year(g["sy"]), mon, 1), "month")
         return
     if ctx.pub is None:
         c.value, c.anchor = f"XXXX-{mon:02d}", ctx.pub_anchor
@@ -157,12 +157,10 @@ def _quarter_year(ctx: Context, c: Candidate, q: int) -> int | None:
     if "ago" in g:
         ref = ctx.narrative(c, "quarter")
         return (ref.date.year if ref and ref.grain == "quarter" else ctx.pub.year) - 1
-    if near == "this" or "thisyear" in g:
-        return ctx.pub.year
-    cur_q = (ctx.pub.month - 1) // 3 + 1
-    if q > cur_q and ctx.tense(c) != "future":
-        return ctx.pub.year - 1
-    return ctx.pub.year
+    if near == "this" or "thisyear" in g or not q or 3 * q - 2 <= ctx.pub.month:
+        return ctx.pub.year  # a quarter begun by publication is this year's
+    start = pick_yearly(ctx.pub, lambda y: dt.date(y, 3 * q - 2, 1), ctx.tense(c))
+    return start.year if start else ctx.pub.year
 
 
 def _reported_quarter(ctx: Context, c: Candidate) -> dt.date | None:
@@ -191,6 +189,9 @@ def resolve_quarter(ctx: Context, c: Candidate) -> None:
     if (g.get("unit") or "").lower() == "half" or "h" in g:
         _half(ctx, c)
         return
+    if (g.get("unit") or "").lower() == "period":
+        resolve_period_ago(ctx, c)
+        return
     q = _quarter_number(g)
     rel = (g.get("rel") or "").lower()
     if not q and (rel or "ago" in g or "yr" in g or not g.get("ord")):
@@ -204,6 +205,7 @@ def resolve_quarter(ctx: Context, c: Candidate) -> None:
             base = dt.date(base.year - (base.month == 1), (base.month - 4) % 12 + 1, 1)
         year = int(g["yr"]) if "yr" in g else base.year - (1 if "ago" in g else 0)
         ctx.set_date(c, dt.date(year, base.month, 1), "quarter", ctx.pub_anchor)
+        c.extra["comparison"] = "ago" in g
         return
     if not q:  # "the final quarter": the fourth of the year named, else the last one ended
         q = 4 if any(k in g for k in ("y", "yr", "fy", "near", "ynear", "thisyear")) else 0
@@ -222,16 +224,24 @@ def resolve_quarter(ctx: Context, c: Candidate) -> None:
 
 
 def resolve_period_ago(ctx: Context, c: Candidate) -> None:
-    """"the year-ago period", "year-earlier results": a year before the period under discussion."""
-    ref = ctx.narrative(c, "year")
-    if ref is None and ctx.pub is None:
-        c.value, c.anchor = "XXXX", ctx.pub_anchor
-        return
-    if ref is None or ref.grain in ("day", "week", "year"):
-        ctx.set_date(c, dt.date((ref.date if ref else ctx.pub).year - 1, 1, 1), "year", "time:previous" if ref else
-                     ctx.pub_anchor)
-        return
-    ctx.set_date(c, dt.date(ref.date.year - 1, ref.date.month, 1), ref.grain, "time:previous")
+    """"the year-ago period", "year-earlier results", "the 1988 period", "the latest period".
+
+    The period under discussion is the last quarter or month named (else the year of
+    publication); "year-ago" moves it a year back, a year given replaces its year.
+    """
+    g = c.groups
+    ref = ctx.narrative(c, "quarter")
+    back = 1 if "ago" in g else 0
+    if ref is None or ref.grain in ("day", "week"):
+        if ctx.pub is None and "yr" not in g:
+            c.value, c.anchor = "XXXX", ctx.pub_anchor
+            return
+        year = int(g["yr"]) if "yr" in g else ctx.pub.year - back
+        ctx.set_date(c, dt.date(year, 1, 1), "year", None if "yr" in g else ctx.pub_anchor)
+    else:
+        year = int(g["yr"]) if "yr" in g else ref.date.year - back
+        ctx.set_date(c, dt.date(year, ref.date.month, 1), ref.grain, "time:previous")
+    c.extra["comparison"] = True
 
 
 def resolve_fiscal(ctx: Context, c: Candidate) -> None:
@@ -262,8 +272,8 @@ def resolve_season(ctx: Context, c: Candidate) -> None:
         return
     near = (g.get("near") or "").lower()
     year = ctx.pub.year
-    if near in ("last", "this past") or (near in ("the", "that", "") and ctx.tense(c) in ("past", "perfect")
-                                         and _season_start(code, year) > ctx.pub):
+    if near == "last" or (near in ("this past", "the", "that", "") and (near == "this past" or ctx.tense(c) in (
+            "past", "perfect")) and _season_start(code, year) > ctx.pub):
         year -= 1
     elif near in ("next",) or (near in ("the", "this coming") and ctx.tense(c) == "future"
                                and _season_start(code, year) + dt.timedelta(days=92) < ctx.pub):
@@ -319,9 +329,10 @@ def resolve_decade(ctx: Context, c: Candidate) -> None:
         c.value = century + dec
         return
     dec = g["dec"].lstrip("'’")
-    if len(dec) == 2:
-        century = "19" if not ctx.pub or int(dec) > (ctx.pub.year % 100) else "20"
-        dec = century + dec
+    if len(dec) == 2:  # "the '80s": the latest such decade not after publication
+        pub_year = ctx.pub.year if ctx.pub else 1999
+        century = pub_year // 100 if int(dec) <= pub_year % 100 else pub_year // 100 - 1
+        dec = f"{century}{dec}"
     c.value = dec[:3]
     c.date = dt.date(int(dec[:3] + "0"), 1, 1)
 
@@ -337,7 +348,8 @@ def resolve_century(ctx: Context, c: Candidate) -> None:
         c.value, c.anchor = "XX", ctx.pub_anchor
         return
     near = g["near"].lower().split()[-1]
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1}.get(near, 0)
+    step = {"previous": -1, "next": 1}.get(near, 0)  # "the past century": the hundred years up to now
+    step = -1 if g["near"].lower() == "last" else step
     c.value, c.anchor = f"{ctx.pub.year // 100 + step:02d}", ctx.pub_anchor
 
 

@@ -108,7 +108,26 @@ def scan(text: str, skip: SpanIndex) -> list[Candidate]:
             continue
         out.append(chosen)
         pos = max(chosen.end, hit.start() + 1)
-    return _join_clock_and_day(text, out)
+    return _join_clock_and_day(text, _with_day_tails(text, out, skip))
+
+
+_DAY_TAIL = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+                       r"(?![\d,.]\d|\s*(?:%|per\s*cent|[a-z]))")
+
+
+def _with_day_tails(text: str, cands: list[Candidate], skip: SpanIndex) -> list[Candidate]:
+    """"April 24 and 25", "March 3-5": the second day is an expression of its own, in the first's month."""
+    out: list[Candidate] = []
+    for i, c in enumerate(cands):
+        out.append(c)
+        if c.kind != "date" or "mon" not in c.groups or "y" in c.groups:
+            continue
+        m = _DAY_TAIL.match(text, c.end)
+        nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        if m and m.end() <= nxt and not (skip and skip.overlaps(m.start(1), m.end(1))):
+            groups = {"mon": c.groups["mon"], "d": m.group(1)}
+            out.append(Candidate("date", m.start(1), m.end(1), groups, c.priority))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -195,6 +214,8 @@ def plausible(text: str, c: Candidate) -> bool:
         word = g["season"].lower()
         if word == "fall" or (word == "spring" and re.match(r"\s+(?:from|up|into|to|back)\b", after, re.I)):
             return False  # the verbs
+    if kind == "quarter" and g.get("unit", "").lower() == "period":
+        return any(k in g for k in ("rel", "ago", "yr")) and g.get("rel", "").lower() != "same"
     if kind == "quarter" and not any(k in g for k in ("ord", "q", "h", "rel", "ago", "yr", "fy", "ynear")):
         return text[c.start:c.end].lower().startswith("the ") and g.get("unit", "").lower() == "quarter" \
             and not re.match(r"\s+of\s+(?:a|an|the|its|their|\d)", after, re.I) and not re.search(r"-\s*$", before)
@@ -207,6 +228,10 @@ def plausible(text: str, c: Candidate) -> bool:
                               r"|for|during|in|on|of|same)\s+$", before, re.I))
     if kind == "set" and "wds" in g:
         return bool(re.search(r"(?:on|every|most|some|many|all)\s+$", before, re.I))
+    if kind == "part_day":  # "in the morning", "by mid-afternoon"; not "Morning Edition"
+        return bool(re.search(r"(?:in|by|during|through|until|since|from|on|that|this)\s+$", before, re.I)) \
+            and text[c.start].islower() if not text[c.start:c.end].lower().startswith("the") else \
+            bool(re.search(r"(?:in|during|through|until|since|by)\s+$", before, re.I))
     if kind == "holiday" and g["hol"].lower() == "may day":
         return bool(_PREP_BEFORE.search(before))
     return True
@@ -224,10 +249,11 @@ def _join_clock_and_day(text: str, cands: list[Candidate]) -> list[Candidate]:
             p = out[-1]
             gap = text[p.end:c.start]
             kinds = {p.kind, c.kind}
-            if re.fullmatch(r"[ \t]*(?:,|on|at)?[ \t]*", gap) and "time" in kinds and len(kinds) == 2 \
+            if re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:,|on|at)?[ \t]*", gap) and "time" in kinds \
+                    and len(kinds) == 2 \
                     and kinds - {"time"} <= {"day_rel", "weekday", "date", "anaphor"}:
                 time_c, day_c = (p, c) if p.kind == "time" else (c, p)
-                if "," in gap:
+                if "," in gap or "(" in gap:
                     time_c.extra["day"] = day_c
                     out.append(c)
                     continue

@@ -80,6 +80,8 @@ class Context:
         t = tense_from_doc(self.doc, c.start, c.end) if self.doc is not None else None
         if re.search(r"(?i)\b(?:until|till|by|before|through|effective)\s+$", self.before(c, 12)):
             return PAST if t == PAST and self._past_perfect(c) else FUTURE
+        if re.search(r"(?i)\bsince\b[^.;]{0,25}$", self.before(c, 30)):
+            return PAST  # "since the June floods"
         if t:
             return t
         s, e = self.sentence_of(c.start)
@@ -94,8 +96,12 @@ class Context:
 
     # -- the narrative ---------------------------------------------------------
     def note(self, c: Candidate) -> None:
-        """Remember a resolved date as a point the narrative has reached."""
-        if c.date is not None and c.type in ("DATE", "TIME") and c.grain in GRAIN_ORDER:
+        """Remember a resolved date as a point the narrative has reached.
+
+        A comparison ("from $5 million a year earlier") looks back without moving the
+        narrative, so the next "a year earlier" still counts from the same quarter.
+        """
+        if c.date is not None and c.type in ("DATE", "TIME") and c.grain in GRAIN_ORDER and not c.extra.get("comparison"):
             self.anchors.append(Anchor(c.start, c.date, c.grain))
 
     def narrative(self, c: Candidate, finest: str = "year", same_sentence: bool = False) -> Optional[Anchor]:

@@ -31,12 +31,12 @@ NUM = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{NUMBER_WORD_RE}|several|a\s+few|a\s+coup
 HALF = r"(?:\s+and\s+a\s+half)"
 ORD = r"(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
 SEP = r"\s*,?\s*"
-EVENT = (r"(?P<event>(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)"
+EVENT = (r"(?P<event>[`‘“\"']*(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)"
          r"(?=\s*(?:[,.;:!?\"”)]|\s(?:and|but|when|while|as|with|which|who)\b|$))")
 TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|MSK|Z)"
 AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b|[AP]M\b)"
-NEAR = (r"(?:this|last|next|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+coming|"
-        r"the\s+following|the\s+next|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|"
+NEAR = (r"(?:this|last|next|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+coming|"
+        r"the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|"
         r"early\s+last|late\s+last|early\s+next|late\s+next|earlier\s+last|later\s+next)")
 EDGE = r"(?:(?P<edge>early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of)[-\s]+)"
 APPROX = rf"(?:(?P<approx>{APPROX_WORDS})\s+)"
@@ -110,21 +110,22 @@ _RULES_CLOCK = [
 
 _RULES_CALENDAR = [
     _r("date", rf"(?:(?P<wd>{WEEKDAY}){SEP})?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})(?:{SEP}(?P<y>{YEAR}))?", 6),
-    _r("date", rf"(?:(?P<wd>{WEEKDAY}){SEP})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d)(?:{SEP}(?P<y>{YEAR}))?(?![\d:])", 6),
+    _r("date", rf"(?:(?P<wd>{WEEKDAY}){SEP})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d)(?:{SEP}(?P<y>{YEAR}))?(?!\d|:\d)", 6),
     _r("date", r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)", 6),
     _r("date", r"(?P<num>[01]?\d/[0-3]?\d/(?:\d\d)?\d\d)", 6),
     _r("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:{SEP}(?P<y>{YEAR}))?", 7),
     _r("week_of", rf"the\s+(?P<word>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_FULL})"
                   rf"(?:{SEP}(?P<y>{YEAR}))?", 7),
     _r("holiday", rf"(?:(?P<near>last|next|this|this\s+past|this\s+coming)\s+)?(?P<hol>{HOLIDAY})"
-                  rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", 6),
-    _r("month", rf"{EDGE}?(?P<mon>{MONTH_FULL})(?:{SEP}(?:of\s+)?(?:(?P<y>{YEAR})|(?P<ynear>this|last|next)\s+year))?", 5),
+                  rf"(?P<hweek>\s+week)?(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", 6),
+    _r("month", rf"{EDGE}?(?P<mon>{MONTH_FULL})(?:{SEP}(?:of\s+)?(?:(?P<y>{YEAR})|(?P<ynear>this|last|next)\s+year|"
+                rf"(?P<sy>{SPELLED_YEAR})))?", 5),
     _r("month_rel", rf"{EDGE}?(?P<near>{NEAR})\s+(?P<mon>{MONTH_FULL})", 6),
     _r("quarter", rf"(?:the\s+)?(?:(?P<yr>{YEAR})\s+|(?P<ynear>last|next|this)\s+year['’]s\s+|"
                   rf"(?P<ago>(?:comparable\s+|same\s+)?year[-\s](?:ago|earlier))\s+|(?P<rel>latest|current|previous|"
                   rf"preceding|prior|same|comparable|corresponding|recent|past|most\s+recent)\s+)?"
                   rf"(?:fiscal[-\s]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)?[-\s]*"
-                  rf"(?:fiscal[-\s]+)?(?P<unit>quarter|half)(?!ly)"
+                  rf"(?:fiscal[-\s]+)?(?P<unit>quarter|half|period)(?!ly)"
                   rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<near>this|last|next)\s+year|the\s+(?P<thisyear>year)|"
                   rf"fiscal\s+(?P<fy>{YEAR})))?", 6),
     _r("quarter", rf"(?P<q>Q[1-4])(?:\s+(?P<y>{YEAR}))?", 6),
@@ -163,9 +164,12 @@ _RULES_DEICTIC = [
                   rf"the\s+previous|the\s+preceding|the\s+prior|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|"
                   rf"night|week|month|year|quarter)", 5),
     _r("anaphor", r"(?P<near2>the\s+(?:day|week|month|year)\s+(?:before|after))(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 6),
-    _r("in_day", r"(?P<when>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
+    _r("in_day", r"(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
+    _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]?)?(?P<part>morning|afternoon|evening)", 3),
+    _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
     _r("the_day", r"(?:the|that|the\s+same)\s+day(?!\s+(?:before|after|since|of|when|to|that|in|on|he|she|they)\b)", 2),
-    _r("duration", r"(?P<single>single-day|one-day|intraday)", 2),
+    _r("duration", r"(?P<single>single-day|one-day|intraday|day-long|daylong|week-long|month-long|year-long|"
+                   r"hour-long|overnight)(?=\s+[a-z])", 2),
 ]
 
 _RULES_SPANS = [
@@ -183,7 +187,7 @@ _RULES_SPANS = [
                    rf"school|fiscal)\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+old)?(?:[-\s]+long)?(?:\s+or\s+so)?", 4),
     _r("duration", r"(?:for|over|in|within|after|spanning|the\s+past|the\s+last)\s+(?P<bare>(?:the\s+)?(?:years|decades|"
                    r"months|weeks|days|hours|minutes|centuries))", 3),
-    _r("duration", r"(?P<bare>decades|years|centuries|months|weeks)[-\s](?:long|old)", 3),
+    _r("duration", r"(?P<bare>decades|years|centuries|months|weeks)[-\s]long", 3),
     _r("duration", rf"the\s+(?P<ord>{ORD})\s+(?P<unit>week|month|year)\s+(?:since|of)\s+{EVENT}", 5),
     _r("duration", r"the\s+(?:past|last|previous|next|coming)\s+(?P<few>few|several|couple\s+of)\s+(?P<unit>" + UNIT + ")", 6),
     _r("recent", r"(?P<recent>recent|past|coming|the\s+coming|the\s+past)\s+(?P<unit>days|weeks|months|years|decades)", 5),

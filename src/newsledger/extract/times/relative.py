@@ -103,8 +103,10 @@ def resolve_unit_rel(ctx: Context, c: Candidate) -> None:
                                                                                                   "later this", "early this",
                                                                                                   "late this")) \
         else _NEAR_STEP.get(last_word, 0)
-    if near in ("the next", "the coming", "the following"):
-        if _DURATION_BEFORE.search(ctx.before(c, 20)) and unit in ("month", "year", "decade"):
+    spans_period = re.compile(r"(?i)\b(?:over|throughout|during)\s+$") if near in ("the past", "the last") \
+        else _DURATION_BEFORE
+    if near in ("the next", "the coming", "the past", "the last"):
+        if spans_period.search(ctx.before(c, 20)) and unit in ("month", "year", "decade"):
             c.type, c.value = "DURATION", duration(1, unit)
             return
     if unit == "week" and near in ("the past", "the last"):
@@ -119,7 +121,21 @@ def resolve_unit_rel(ctx: Context, c: Candidate) -> None:
         ctx.set_from_pub(c, "quarter", lambda p: (add_months(dt.date(p.year, (p.month - 1) // 3 * 3 + 1, 1), 3 * step),
                                                    "quarter"))
     else:
+        if near == "the" and g.get("edge"):
+            step = _edge_step(ctx, c, g["edge"])
         ctx.set_from_pub(c, "year", lambda p: (dt.date(p.year + step, 1, 1), "year"))
+
+
+def _edge_step(ctx: Context, c: Candidate, edge: str) -> int:
+    """"at the end of the year" told in the past before the year has ended is last year's end."""
+    edge, tense = edge.lower(), ctx.tense(c)
+    if ctx.pub is None:
+        return 0
+    if "end" in edge and tense in (PAST, PERFECT) and ctx.pub.month < 10:
+        return -1
+    if ("beginning" in edge or "start" in edge or edge == "early") and tense == FUTURE and ctx.pub.month > 3:
+        return 1
+    return 0
 
 
 def _same_period(ctx: Context, c: Candidate, near: str) -> None:
@@ -131,6 +147,7 @@ def _same_period(ctx: Context, c: Candidate, near: str) -> None:
         return
     grain = ref.grain if ref.grain != "day" else "month"
     ctx.set_date(c, dt.date(ref.date.year - year_back, ref.date.month, 1), grain, "time:previous")
+    c.extra["comparison"] = year_back
 
 
 def resolve_ago(ctx: Context, c: Candidate) -> None:
@@ -144,6 +161,9 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
     if n is None:
         c.value, c.anchor = ("FUTURE_REF" if sign > 0 else "PAST_REF"), ctx.pub_anchor
         return
+    if unit in ("second", "minute", "hour") and direction != "ago":
+        c.type, c.value = "DURATION", duration(n, unit)  # "an hour later": no clock to count from
+        return
     ref = None if direction in ("ago", "from now", "hence") else ctx.narrative(c, "year")
     if direction == "ago" and unit == "year" and n == 1:
         near = ctx.narrative(c, "quarter", same_sentence=True) or ctx.narrative(c, "quarter")
@@ -152,6 +172,7 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
         ctx.set_from_pub(c, "day", lambda p: shift(p, sign * n, unit))
     else:
         _shift_from(ctx, c, ref, sign * n, unit)
+        c.extra["comparison"] = sign < 0
     if direction == "ago":
         from .anchors import learn_from_ago
 
@@ -250,7 +271,9 @@ def resolve_duration(ctx: Context, c: Candidate) -> None:
     g = c.groups
     c.type = "DURATION"
     if "single" in g:
-        c.value = "P1D"
+        word = g["single"].lower()
+        c.value = "P1D" if word in ("intraday", "overnight") else duration(1, unit_of(re.split(r"[-\s]", word)[-2]
+                                                                                    if "-" in word else word[:-4]))
         return
     if "bare" in g:
         c.value = duration(None, unit_of(g["bare"].split()[-1]))
@@ -281,7 +304,23 @@ def resolve_vague(ctx: Context, c: Candidate) -> None:
     c.value = VAGUE_REFERENCES[re.sub(r"\s+", " ", c.groups["vague"].lower())]
 
 
+def resolve_part_day(ctx: Context, c: Candidate) -> None:
+    """"in the morning", "by mid-afternoon": a part of the day named in the sentence, else of publication."""
+    ref = ctx.narrative(c, "day", same_sentence=True)
+    if ref is not None and ref.grain == "day":
+        ctx.set_date(c, ref.date, "day", "time:previous")
+    else:
+        ctx.set_from_pub(c, "day", lambda p: (p, "day"))
+    resolve_part(ctx, c, c.groups["part"])
+
+
+def resolve_year_span(ctx: Context, c: Candidate) -> None:
+    """"the year ended June 30": a year's length ending on that day."""
+    c.type, c.value = "DURATION", "P1Y"
+
+
 RELATIVE = {
+    "part_day": resolve_part_day, "year_span": resolve_year_span,
     "day_rel": resolve_day_rel, "part_rel": resolve_part_rel, "weekday": resolve_weekday, "weekend": resolve_weekend,
     "unit_rel": resolve_unit_rel, "ago": resolve_ago, "now": resolve_now, "anaphor": resolve_anaphor,
     "in_day": resolve_in_day, "the_day": resolve_the_day, "set": resolve_set, "duration": resolve_duration,

@@ -35,6 +35,22 @@ def resolve_one(ctx: Context, c: Candidate) -> None:
     ctx.resolved.append(c)
 
 
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "season", "seasons", "period", "term", "quarter",
+               "night", "morning", "evening", "time", "holiday", "holidays"}
+
+
+def _classifier(doc: Doc, c: Candidate) -> bool:
+    """A season naming a kind of thing, not a time ("the winter wheat", "summer camps")."""
+    if c.kind != "season" or "y" in c.groups:
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= span.end and tok.head.pos_ == "NOUN" \
+        and tok.head.lower_ not in _TIME_NOUNS
+
+
 def _sentences(text: str, doc: Optional[Doc]) -> list[tuple[int, int]]:
     if doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return [(s.start_char, s.end_char) for s in doc.sents]
@@ -61,7 +77,7 @@ def resolve_times(doc_or_text: Union[Doc, str], published: Published = None,
     text = doc.text if doc is not None else str(doc_or_text or "")
     if doc is not None and not boilerplate and doc._.nl_boilerplate:
         boilerplate = [b.span for b in doc._.nl_boilerplate]
-    cands = scan(text, SpanIndex(list(boilerplate)))
+    cands = [c for c in scan(text, SpanIndex(list(boilerplate))) if doc is None or not _classifier(doc, c)]
     ctx = Context(text, parse_day(published), doc, _sentences(text, doc))
     ctx.known = known_keys(known_events or {})
     ctx.resolve = lambda c: resolve_one(ctx, c)

@@ -23,31 +23,35 @@ _PLAN_LEMMAS = {"set", "due", "schedule", "expect", "plan", "intend", "aim", "pr
                 "seek", "want", "agree", "decide", "promise", "vow", "pledge", "threaten", "scheduled", "likely"}
 
 
-def _governing_verb(doc: Doc, start: int, end: int) -> Optional[Token]:
+def _governing_verb(doc: Doc, start: int, end: int) -> tuple[Optional[Token], Optional[Token]]:
+    """The verb an expression hangs from, and the child of that verb the path came through."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
-    tok = span.root
+        return None, None
+    tok, child = span.root, None
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and not (span.start <= tok.i < span.end):
-            return tok
+            return tok, child
         if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
+            return None, None
+        tok, child = tok.head, tok
+    return None, None
 
 
-def _verb_tense(tok: Token) -> Optional[str]:
+def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
     if words & _MODALS_FUTURE:
         return FUTURE
     if any(c.lower_ == "going" for c in auxes) or (tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children)):
         return FUTURE
-    if tok.lemma_ in _PLAN_LEMMAS and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-        return FUTURE
     if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
-        return FUTURE  # "plans to reopen in March": the infinitive looks ahead
+        head = tok.head  # an infinitive takes its time from the verb it complements
+        if head is not tok and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 4:
+            if head.lemma_ in _PLAN_LEMMAS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+                return FUTURE  # "plans to reopen in March", "is to resume on Tuesday"
+            return _verb_tense(head, depth + 1)
+        return FUTURE
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
         return PAST
     if tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
@@ -57,15 +61,18 @@ def _verb_tense(tok: Token) -> Optional[str]:
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return PAST  # "the accord signed on Monday"
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl"):
-        return _verb_tense(tok.head) if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") else None
+        return _verb_tense(tok.head, depth + 1) if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
+            and depth < 4 else None
     return None
 
 
 def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
     """The tense of the verb the expression at ``[start, end)`` hangs from, or None."""
-    verb = _governing_verb(doc, start, end)
+    verb, child = _governing_verb(doc, start, end)
     if verb is None:
         return None
+    if verb.lemma_ in _PLAN_LEMMAS and child is not None and child.dep_ in ("dobj", "xcomp", "ccomp"):
+        return FUTURE  # "planned a rally on Saturday": the time of what is planned
     tense = _verb_tense(verb)
     if tense is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         tense = _verb_tense(verb.head)

@@ -15,8 +15,9 @@ from .tense import FUTURE, PAST, PERFECT, PRESENT
 
 __all__ = ["pick_day", "pick_month", "pick_weekday", "pick_yearly"]
 
-#: Days a later candidate is handicapped by in a past-tense clause.
-PAST_PULL = 60
+#: In a past-tense clause a later candidate counts double its distance plus these days; in a
+#: future one an earlier candidate counts four times its distance plus these days.
+PAST_PULL = 30
 
 
 def pick_yearly(ref: dt.date, day_in: Callable[[int], Optional[dt.date]], tense: Optional[str]) -> Optional[dt.date]:
@@ -24,12 +25,17 @@ def pick_yearly(ref: dt.date, day_in: Callable[[int], Optional[dt.date]], tense:
     options = [d for d in (day_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
     if not options:
         return None
-    if tense == FUTURE:
-        later = [o for o in options if o >= ref]
-        if later:
-            return min(later)
-    penalty = PAST_PULL if tense in (PAST, PERFECT) else 0
-    return min(options, key=lambda o: (abs((o - ref).days) + (penalty if o > ref else 0), o > ref))
+    past, future = tense in (PAST, PERFECT), tense == FUTURE
+
+    def cost(o: dt.date) -> int:
+        days = abs((o - ref).days)
+        if past and o > ref:
+            return 2 * days + PAST_PULL
+        if future and o < ref:
+            return 4 * days + PAST_PULL
+        return days
+
+    return min(options, key=lambda o: (cost(o), o > ref))
 
 
 def _safe(year: int, month: int, day: int) -> Optional[dt.date]:
@@ -65,6 +71,6 @@ def pick_weekday(ref: dt.date, wd: int, tense: Optional[str], near: str) -> dt.d
         return nxt if nxt != ref else ref + dt.timedelta(days=7)
     if near in ("coming", "this coming") or tense == FUTURE:
         return nxt
-    if tense == PRESENT and near == "this":
-        return nxt
+    if tense == PRESENT:
+        return nxt  # "the council meets Monday": a present tense with a weekday is a schedule
     return last
