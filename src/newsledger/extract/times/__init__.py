@@ -23,9 +23,9 @@ twentieth century), ``P5D``, ``PT3H``, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF
 
 from __future__ import annotations
 
-from .anchors import event_key
+from .anchors import event_key, same_event
 from .component import TimeExtractor, make_times
 from .resolve import resolve_times
 from .words import VAGUE_REFERENCES
 
-__all__ = ["resolve_times", "event_key", "TimeExtractor", "make_times", "VAGUE_REFERENCES"]
+__all__ = ["resolve_times", "event_key", "same_event", "TimeExtractor", "make_times", "VAGUE_REFERENCES"]

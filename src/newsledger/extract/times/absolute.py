@@ -94,6 +94,7 @@ def resolve_holiday(ctx: Context, c: Candidate) -> None:
         near = (g.get("near") or "").lower().split()
         tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(near[-1] if near else "",
                                                                                         ctx.tense(c))
+        tense = "future" if tense == "present" else tense  # "the shop closes on Christmas Eve": the coming one
         d = pick_yearly(ctx.pub, lambda y: holiday_date(name, y), tense)
         c.anchor = ctx.pub_anchor
     if d is not None:
@@ -270,7 +271,7 @@ def resolve_season(ctx: Context, c: Candidate) -> None:
     if ctx.pub is None:
         c.value, c.anchor = f"XXXX-{code}", ctx.pub_anchor
         return
-    near = (g.get("near") or "").lower()
+    near = re.sub(r"\s+", " ", (g.get("near2") or g.get("near") or "").lower())
     year = ctx.pub.year
     if near == "last" or (near in ("this past", "the", "that", "") and (near == "this past" or ctx.tense(c) in (
             "past", "perfect")) and _season_start(code, year) > ctx.pub):

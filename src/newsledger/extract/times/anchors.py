@@ -78,7 +78,10 @@ class EventKey:
         return f"{self.stem}({args})" if args else self.stem
 
 
-def same_event(a: EventKey, b: EventKey) -> bool:
+def same_event(a: "EventKey | str", b: "EventKey | str") -> bool:
+    """Do two event mentions (keys, or phrases read without a parse) name one event?"""
+    a = _key_from_words(a) if isinstance(a, str) else a
+    b = _key_from_words(b) if isinstance(b, str) else b
     if _stems_meet(a.stem, b.stem):
         return not ((a.subject and b.subject and a.subject != b.subject) or (a.object and b.object and a.object != b.object))
     return bool(a.subject and a.object) and (a.subject, a.object) == (b.subject, b.object)
@@ -95,6 +98,9 @@ def _key_from_words(phrase: str) -> EventKey:
             return EventKey(_stem(w), content[i - 1].lower(), content[i + 1].lower())
         if i and re.fullmatch(r"[a-z]+ed", w) and content[0][:1].isupper():
             return EventKey(_stem(w), content[i - 1].lower())
+    verbs = [w for w in content if re.fullmatch(r"[a-z]{3,}ed", w)]
+    if verbs:
+        return EventKey(_stem(verbs[0]))
     nouns = [w for w in content if not w[:1].isupper()] or content
     return EventKey(_stem(nouns[-1]))
 

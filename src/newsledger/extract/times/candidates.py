@@ -210,7 +210,7 @@ def plausible(text: str, c: Candidate) -> bool:
         return _plausible_vague(c, before, after)
     if kind == "month" and "edge" not in g and "y" not in g and g["mon"] in ("May", "March"):
         return bool(_PREP_BEFORE.search(before))
-    if kind == "season" and "y" not in g and "near" not in g and "edge" not in g:
+    if kind == "season" and not any(k in g for k in ("y", "sy", "near", "near2", "edge")):
         word = g["season"].lower()
         if word == "fall" or (word == "spring" and re.match(r"\s+(?:from|up|into|to|back)\b", after, re.I)):
             return False  # the verbs

@@ -104,10 +104,18 @@ class Context:
         if c.date is not None and c.type in ("DATE", "TIME") and c.grain in GRAIN_ORDER and not c.extra.get("comparison"):
             self.anchors.append(Anchor(c.start, c.date, c.grain))
 
-    def narrative(self, c: Candidate, finest: str = "year", same_sentence: bool = False) -> Optional[Anchor]:
-        """The latest resolved date before ``c`` at least as fine as ``finest`` (optionally in its sentence)."""
+    def narrative(self, c: Candidate, finest: str = "year", same_sentence: bool = False,
+                  sentences_back: Optional[int] = None) -> Optional[Anchor]:
+        """The latest resolved date before ``c`` at least as fine as ``finest``.
+
+        ``same_sentence`` keeps to the expression's sentence, ``sentences_back`` to it and
+        that many sentences before it.
+        """
         limit = GRAIN_ORDER.get(finest, 5)
-        lo = self.sentence_of(c.start)[0] if same_sentence else -1
+        lo = -1
+        if same_sentence or sentences_back is not None:
+            i = max(0, bisect.bisect_right(self._starts, c.start) - 1 - (sentences_back or 0))
+            lo = self.sentences[i][0] if self.sentences else 0
         best = None
         for a in self.anchors:
             if lo <= a.pos < c.start and GRAIN_ORDER.get(a.grain, 9) <= limit and (best is None or a.pos > best.pos):

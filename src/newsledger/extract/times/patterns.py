@@ -133,7 +133,7 @@ _RULES_CALENDAR = [
     _r("period_ago", r"(?:the\s+)?(?P<ago>year[-\s](?:ago|earlier))(?:\s+(?P<unit>period|month|year|level|results?))?", 5),
     _r("fiscal", rf"(?:(?P<rel>the\s+(?:current|latest|previous|last|next|coming|past|same)\s+)fiscal\s+year|"
                  rf"fiscal(?:\s+year)?\s+(?P<y>{YEAR})|FY\s?-?(?P<fy>\d\d(?:\d\d)?))(?!\s*-)", 6),
-    _r("season", rf"(?:(?P<near>this\s+past|this\s+coming|this|last|next|the|that)\s+)?{EDGE}?"
+    _r("season", rf"(?:(?P<near>the|that)\s+)?{EDGE}?(?:(?P<near2>this\s+past|this\s+coming|this|last|next)\s+)?"
                  rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?", 4),
     _r("year", rf"(?:the\s+year\s+)?{EDGE}?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent))", 3),
     _r("year", rf"(?:the\s+year\s+)?(?P<sy>{SPELLED_YEAR})", 2),

@@ -79,9 +79,11 @@ def resolve_weekend(ctx: Context, c: Candidate) -> None:
     tense = ctx.tense(c)
 
     def compute(p: dt.date):
-        ahead = near in ("next", "this coming") or (near in ("the", "this") and tense == FUTURE)
+        if near == "next":  # the weekend of next week
+            return p + dt.timedelta(days=12 - p.weekday() if p.weekday() < 5 else 7), "week"
+        ahead = near == "this coming" or (near in ("the", "this") and tense == FUTURE)
         if ahead or (near == "this" and p.weekday() < 5 and tense not in (PAST, PERFECT)):
-            return p + dt.timedelta(days=(5 - p.weekday()) % 7 or (7 if near == "next" else 0)), "week"
+            return p + dt.timedelta(days=(5 - p.weekday()) % 7), "week"
         return p - dt.timedelta(days=(p.weekday() - 5) % 7), "week"
 
     ctx.set_from_pub(c, "week", compute)
@@ -235,7 +237,7 @@ def resolve_anaphor(ctx: Context, c: Candidate) -> None:
 def resolve_in_day(ctx: Context, c: Candidate) -> None:
     """"earlier in the day": the day named in the same sentence, else the day of publication."""
     unit = c.groups["unit"].lower()
-    ref = ctx.narrative(c, "day" if unit == "day" else "year", same_sentence=True)
+    ref = ctx.narrative(c, "day" if unit == "day" else "year", sentences_back=1)
     if ref is not None:
         ctx.set_date(c, ref.date, unit if unit != "day" or ref.grain == "day" else ref.grain, "time:previous")
         return
