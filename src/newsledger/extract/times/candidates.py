@@ -1,8 +1,9 @@
-"""Finding time expressions: one scan of the text, the longest plausible rule at each start.
+"""Finding time expressions: one pass over the words, the longest plausible rule at each start.
 
-:func:`scan` walks the text with :data:`~.patterns.SCANNER`; where it stops, every
-rule is tried anchored there and the longest match that passes :func:`plausible`
-becomes a :class:`Candidate`.  A clock time next to its day is then joined to it.
+:func:`scan` walks the words of the text once (:func:`starts`); where a word can
+begin an expression, every rule is tried anchored there and the longest match that
+passes :func:`plausible` becomes a :class:`Candidate`.  A clock time next to its day
+is then joined to it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..spans import SpanIndex
-from .patterns import RULES, SCANNER, Rule
+from .patterns import FIRST_WORDS, RULES, SCANNER, WORD, Rule
 from .words import MODS
 
-__all__ = ["Candidate", "scan", "plausible"]
+__all__ = ["Candidate", "scan", "starts", "scan_by_alternation", "plausible"]
 
 
 @dataclass
@@ -87,28 +88,49 @@ def _options(text: str, start: int) -> list[tuple[int, int, int, Rule, re.Match]
     return found
 
 
+def _may_start(word: str) -> bool:
+    w = word.lower()
+    return w in FIRST_WORDS or w[:-1] in FIRST_WORDS or w[0].isdigit() or w[0] in "'’" or bool(re.match(r"(?:q[1-4]|h[12]|fy\d*)$", w))
+
+
+def starts(text: str) -> list[int]:
+    """Where an expression may start: one pass over the words of the text."""
+    return [m.start() for m in WORD.finditer(text) if _may_start(m.group(0))]
+
+
 def scan(text: str, skip: SpanIndex) -> list[Candidate]:
     """Every time expression of ``text`` outside ``skip``, in text order, none overlapping."""
     out: list[Candidate] = []
     pos = 0
-    while True:
-        hit = SCANNER.search(text, pos)
-        if hit is None:
-            break
+    for start in starts(text):
+        if start < pos:
+            continue
         chosen = None
-        for _end, _prio, _order, rule, m in _options(text, hit.start()):
+        for _end, _prio, _order, rule, m in _options(text, start):
             c = _candidate(rule, m, text)
             if skip and skip.overlaps(c.start, c.end):
                 continue
             if plausible(text, c):
                 chosen = c
                 break
-        if chosen is None:
-            pos = hit.start() + 1
-            continue
-        out.append(chosen)
-        pos = max(chosen.end, hit.start() + 1)
+        if chosen is not None:
+            out.append(chosen)
+            pos = chosen.end
     return _join_clock_and_day(text, _with_day_tails(text, out, skip))
+
+
+def scan_by_alternation(text: str) -> list[int]:
+    """Where :data:`SCANNER` (every rule at once) finds a match starting: the reference for :func:`starts`."""
+    found, pos = [], 0
+    while True:
+        hit = SCANNER.search(text, pos)
+        if hit is None:
+            return found
+        start = hit.start()
+        while text[start].isspace():  # a rule whose first part is optional may match from the space before
+            start += 1
+        found.append(start)
+        pos = hit.start() + 1
 
 
 _DAY_TAIL = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"

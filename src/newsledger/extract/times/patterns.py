@@ -1,10 +1,11 @@
-"""What a time expression looks like: one rule per form, all scanned in one pass.
+"""What a time expression looks like: one rule per form, all found in one pass over the text.
 
 Each :class:`Rule` is a regular expression with named groups for the parts its
-resolver reads.  :data:`SCANNER` is the alternation of every rule with the group
-names removed: one ``search`` over the text finds where the next expression may
-start, and only there are the rules tried, anchored, to take the longest
-(:func:`newsledger.extract.times.candidates.scan`).
+resolver reads.  The scan (:func:`newsledger.extract.times.candidates.scan`) walks
+the words of the text once; only where a word can begin an expression
+(:data:`FIRST_WORDS`, digits, "'90s", Q1/H2/FY codes) are the rules tried, anchored,
+and the longest plausible match taken.  :data:`SCANNER`, the alternation of every
+rule, defines the same starts and is what the tests check the word scan against.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ...lexicon.words import ORDINALS
 from ..quantities import NUMBER_WORD_RE
 from .words import APPROX_WORDS, VAGUE_REFERENCES
 
-__all__ = ["Rule", "RULES", "SCANNER"]
+__all__ = ["Rule", "RULES", "SCANNER", "FIRST_WORDS", "WORD"]
 
 MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\w])")
@@ -201,9 +202,40 @@ _RULES_SPANS = [
 RULES: list[Rule] = _RULES_EVENTS + _RULES_CLOCK + _RULES_CALENDAR + _RULES_DEICTIC + _RULES_SPANS
 
 
+def _first_words() -> frozenset[str]:
+    """Every word a time expression can begin with (digits, apostrophes and Q1/H2/FY codes apart)."""
+    from ..quantities import UNITS_WORDS
+    from .holiday_dates import FIXED, MOVABLE
+    from .words import MODS, MONTHS, PARTS, SEASONS, SET_ADVERBS, UNIT_CODES, WEEKDAYS
+
+    structural = """the this that these last next past coming previous following earlier later early late mid
+        a an another every each once twice several few many some couple for over in within after spanning
+        right now nowadays currently current at until very as recent recently more most future today tonight
+        yesterday tomorrow noon midday midnight single one intraday daylong overnight year fiscal fy quarter half
+        comparable same corresponding latest prior preceding final first second third fourth decades years months
+        weeks centuries days hours minutes century decade twenties thirties forties fifties sixties seventies
+        eighties nineties nineteen eighteen two just only barely fully no under up less about around roughly
+        approximately nearly almost daily week month hour per period""".split()
+    holidays = {k.split()[0].replace("'s", "").replace(".", "") for k in [*FIXED, *MOVABLE]}
+    words = {*structural, *MONTHS, *WEEKDAYS, *PARTS, *SEASONS, *SET_ADVERBS, *UNIT_CODES, *UNITS_WORDS,
+             *(w.split()[0] for w in MODS), *(w.split()[0] for w in VAGUE_REFERENCES), *ORDINALS, *holidays,
+             "valentine", "valentines", "president", "presidents", "st", "martin", "new", "good", "black", "july",
+             "independence", "labor", "labour", "veterans", "armistice", "remembrance", "boxing", "bastille",
+             "victory", "columbus", "ramadan", "eid", "passover", "pesach", "rosh", "yom", "orthodox", "easter",
+             "thanksgiving", "halloween", "christmas", "memorial"}
+    return frozenset(w.lower() for w in words)
+
+
+#: Words an expression may start with: the scan tries the rules only where one of them stands.
+FIRST_WORDS = _first_words()
+#: One word of the text, split at hyphens and apostrophes for its first part ("mid-July" -> "mid").
+WORD = re.compile(r"(?<![\w-])\w+|['’](?=\d)")
+
+
 def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-#: One alternation of every rule (names removed): where the next expression may start.
+#: One alternation of every rule (names removed): the definition of where an expression may start,
+#: against which the fast word scan is tested.
 SCANNER: re.Pattern = re.compile("|".join(f"(?:{_unnamed(r.regex.pattern)})" for r in RULES), re.IGNORECASE)
