@@ -55,7 +55,7 @@ def one(text, needle, published=PUB, known=None, doc=None):
         ("The gates closed on Sunday evening.", "Sunday evening", "TIME", "2023-05-07TEV"),
         # relative periods
         ("The choir sang six days ago.", "six days ago", "DATE", "2023-05-04"),
-        ("The bridge opened two weeks ago.", "two weeks ago", "DATE", "2023-W17"),
+        ("The bridge opened two weeks ago.", "two weeks ago", "DATE", "2023-04-26"),
         ("The firm moved three years ago.", "three years ago", "DATE", "2020"),
         ("The zoo bought a camel last week.", "last week", "DATE", "2023-W18"),
         ("Traffic was heavy this week.", "this week", "DATE", "2023-W19"),

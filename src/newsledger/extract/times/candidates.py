@@ -210,11 +210,13 @@ def _plausible_vague(c: Candidate, before: str, after: str) -> bool:
     if word in ("the past", "the future") and re.match(
             r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day)", after, re.I):
         return False
+    if word == "recent":
+        return bool(re.match(r"\s+[a-z]", after))  # the adjective before its noun ("recent losses")
     if word == "now":
         return not (_NOT_NOW.match(after) or _NOW_PREV.search(before))
     if word == "current":
         return not re.match(r"\s+(?:accounts?|affairs|events|assets|liabilities|prices|dollars|terms)\b|\s*[,.;:]",
-                            after, re.I) and not re.search(r"(?:electric|ocean|strong|the)\s+$", before, re.I)
+                            after, re.I) and not re.search(r"(?:electric|ocean|strong)\s+$", before, re.I)
     return not re.match(r"-", after)
 
 

@@ -59,7 +59,7 @@ def add_months(d: dt.date, n: int) -> dt.date:
 def shift(d: dt.date, n: float, unit: str) -> tuple[dt.date, str]:
     """``d`` moved by ``n`` units (negative: back), with the granularity TIMEX3 writes it at.
 
-    "six weeks ago" is a week, "three months ago" a month, "two years ago" a year.
+    "two weeks ago" is a day, "three months ago" a month, "six years ago" a year.
     """
     _, mult, _ = UNIT_CODES.get(unit, ("D", 1, False))
     n = n * mult
@@ -68,7 +68,7 @@ def shift(d: dt.date, n: float, unit: str) -> tuple[dt.date, str]:
     if unit in ("day", "night"):
         return d + dt.timedelta(days=n), "day"
     if unit in ("week", "fortnight"):
-        return d + dt.timedelta(weeks=n), "week"
+        return d + dt.timedelta(weeks=n), "day"
     if unit == "month":
         return add_months(d, int(round(n))), "month"
     if unit == "quarter":

@@ -164,7 +164,8 @@ _RULES_DEICTIC = [
     _r("anaphor", rf"(?:(?P<when>earlier|later|early|late)\s+)?(?P<near>that|the\s+same|the\s+next|the\s+following|"
                   rf"the\s+previous|the\s+preceding|the\s+prior|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|"
                   rf"night|week|month|year|quarter)", 5),
-    _r("anaphor", r"(?P<near2>the\s+(?:day|week|month|year)\s+(?:before|after))(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 6),
+    _r("anaphor", r"(?P<near2>the\s+(?:day|week|month|year)\s+(?:before|after|previous|earlier|later))"
+                  r"(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 6),
     _r("in_day", r"(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
     _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]?)?(?P<part>morning|afternoon|evening)", 3),
     _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
@@ -191,7 +192,7 @@ _RULES_SPANS = [
     _r("duration", r"(?P<bare>decades|years|centuries|months|weeks)[-\s]long", 3),
     _r("duration", rf"the\s+(?P<ord>{ORD})\s+(?P<unit>week|month|year)\s+(?:since|of)\s+{EVENT}", 5),
     _r("duration", r"the\s+(?:past|last|previous|next|coming)\s+(?P<few>few|several|couple\s+of)\s+(?P<unit>" + UNIT + ")", 6),
-    _r("recent", r"(?P<recent>recent|past|coming|the\s+coming|the\s+past)\s+(?P<unit>days|weeks|months|years|decades)", 5),
+    _r("recent", r"(?P<recent>recent|past|coming|the\s+coming|the\s+past)\s+(?P<unit>days|weeks|months|decades)", 5),
     _r("vague", r"(?P<vague>" + "|".join(sorted((re.escape(v).replace("\\ ", "\\s+") for v in VAGUE_REFERENCES
                                                    if v not in ("now", "right now", "currently", "at present",
                                                                 "these days", "nowadays")),

@@ -81,9 +81,8 @@ def resolve_weekend(ctx: Context, c: Candidate) -> None:
     def compute(p: dt.date):
         if near == "next":  # the weekend of next week
             return p + dt.timedelta(days=12 - p.weekday() if p.weekday() < 5 else 7), "week"
-        ahead = near == "this coming" or (near in ("the", "this") and tense == FUTURE)
-        if ahead or (near == "this" and p.weekday() < 5 and tense not in (PAST, PERFECT)):
-            return p + dt.timedelta(days=(5 - p.weekday()) % 7), "week"
+        if near in ("this", "this coming") or (near == "the" and tense == FUTURE):
+            return p + dt.timedelta(days=(5 - p.weekday()) % 7), "week"  # the weekend of this week
         return p - dt.timedelta(days=(p.weekday() - 5) % 7), "week"
 
     ctx.set_from_pub(c, "week", compute)
@@ -215,7 +214,7 @@ def resolve_anaphor(ctx: Context, c: Candidate) -> None:
     g = c.groups
     if "near2" in g:
         unit, near = g["near2"].lower().split()[1], g["near2"].lower().split()[-1]
-        step = -1 if near == "before" else 1
+        step = -1 if near in ("before", "previous", "earlier") else 1
     else:
         unit, near = g["unit"].lower(), re.sub(r"\s+", " ", g["near"].lower())
         step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(near, 0)
@@ -278,7 +277,9 @@ def resolve_duration(ctx: Context, c: Candidate) -> None:
                                                                                     if "-" in word else word[:-4]))
         return
     if "bare" in g:
-        c.value = duration(None, unit_of(g["bare"].split()[-1]))
+        unit = unit_of(g["bare"].split()[-1])
+        long_form = ctx.text[c.end - 5:c.end].lower() == "-long"
+        c.value = duration(None, "year" if long_form and unit == "decade" else unit)  # "decades-long": PXY
         return
     unit = unit_of(g["unit"])
     if "ord" in g:

@@ -37,10 +37,11 @@ VAGUE_REFERENCES = {
     "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "the time being": "PRESENT_REF", "these days": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
-    "the past": "PAST_REF",
+    "the past": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "very soon": "FUTURE_REF",
-    "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
 }
 
 #: Adjectives and adverbs of frequency -> TIMEX3 SET value.
