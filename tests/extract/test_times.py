@@ -203,6 +203,12 @@ def test_error_kinds(text, published, needle, value):
     assert one(text, needle, published=published).value == value
 
 
+def test_now_of_a_quoted_fragment_is_the_speakers():
+    text = "The minister said that, for her, 'the answer is patience now'. \"We are now ready,\" she added."
+    assert [t.text for t in find(text)] == ["now"]
+    assert find(text)[0].span[0] > text.index("ready") - 10
+
+
 @pytest.mark.parametrize("text, absent", [
     ("The mayor tweeted soon after the vote.", "soon"),
     ("The crop is grown for the long-term market.", "long-term"),

@@ -58,6 +58,8 @@ def resolve_weekday(ctx: Context, c: Candidate) -> None:
                 resolve_part(ctx, c, g["part"])
             return
     tense = ctx.tense(c) if near in ("", "this") else None
+    if not near and re.match(r"['’]s\b", ctx.after(c, 3)):
+        tense = "nearest"  # "Friday's vote": a name for an event, not a clause with a tense
     if ctx.pub is None:
         c.value, c.anchor = f"XXXX-WXX-{wd + 1}", ctx.pub_anchor
     else:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional, Sequence, Union
 
 from spacy.tokens import Doc
 
 from ...records import TimeExpr
+from ...text.lines import paragraphs
+from ...text.marks import find_marked
 from ..spans import SpanIndex
 from .absolute import ABSOLUTE
 from .anchors import ANCHORED, known_keys, record_mention
@@ -51,6 +54,30 @@ def _classifier(doc: Doc, c: Candidate) -> bool:
         and tok.head.lower_ not in _TIME_NOUNS
 
 
+def _without_speakers_now(text: str, cands: list[Candidate], sentences: list[tuple[int, int]]) -> list[Candidate]:
+    """Leave out a "now" inside a quoted fragment woven into the narrator's sentence.
+
+    In "the minister said that, for her, 'the answer is patience now'" the "now" is the
+    speaker's, at a time the narration has put in the past ("said"), not the article's
+    present, and a PRESENT_REF would date it wrongly.  A whole quoted sentence keeps its
+    "now" (the narration hands the floor to the speaker).
+    """
+    if not any(c.kind == "now" for c in cands):
+        return cands
+    passages = find_marked(text, paragraphs(text))
+    starts = [s for s, _ in sentences]
+
+    def woven(c: Candidate) -> bool:
+        for m in passages:
+            if m.start <= c.start < m.end and m.open_at >= 0:
+                i = max(0, bisect.bisect_right(starts, m.open_at) - 1)
+                lead = text[sentences[i][0]:m.open_at] if sentences else text[:m.open_at]
+                return bool(re.search(r"\w", lead))
+        return False
+
+    return [c for c in cands if c.kind != "now" or not woven(c)]
+
+
 def _sentences(text: str, doc: Optional[Doc]) -> list[tuple[int, int]]:
     if doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return [(s.start_char, s.end_char) for s in doc.sents]
@@ -77,8 +104,10 @@ def resolve_times(doc_or_text: Union[Doc, str], published: Published = None,
     text = doc.text if doc is not None else str(doc_or_text or "")
     if doc is not None and not boilerplate and doc._.nl_boilerplate:
         boilerplate = [b.span for b in doc._.nl_boilerplate]
+    sentences = _sentences(text, doc)
     cands = [c for c in scan(text, SpanIndex(list(boilerplate))) if doc is None or not _classifier(doc, c)]
-    ctx = Context(text, parse_day(published), doc, _sentences(text, doc))
+    cands = _without_speakers_now(text, cands, sentences)
+    ctx = Context(text, parse_day(published), doc, sentences)
     ctx.known = known_keys(known_events or {})
     ctx.resolve = lambda c: resolve_one(ctx, c)
     for c in cands:

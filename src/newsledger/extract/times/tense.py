@@ -18,7 +18,9 @@ __all__ = ["tense_from_doc", "tense_from_text", "PAST", "PRESENT", "FUTURE", "PE
 
 PAST, PRESENT, FUTURE, PERFECT = "past", "present", "future", "perfect"
 
-_MODALS_FUTURE = {"will", "'ll", "’ll", "shall", "wo", "may", "might", "should", "could", "would", "must", "'d", "’d"}
+_MODALS_FUTURE = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
+#: Modals that say nothing of when ("could not be found on Tuesday").
+_MODALS_OPEN = {"may", "might", "should", "could", "must", "can", "ca"}
 _PLAN_LEMMAS = {"set", "due", "schedule", "expect", "plan", "intend", "aim", "prepare", "hope", "propose", "slate",
                 "seek", "want", "agree", "decide", "promise", "vow", "pledge", "threaten", "scheduled", "likely"}
 
@@ -43,6 +45,8 @@ def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
     words = {c.lower_ for c in auxes}
     if words & _MODALS_FUTURE:
         return FUTURE
+    if words & _MODALS_OPEN:
+        return None
     if any(c.lower_ == "going" for c in auxes) or (tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children)):
         return FUTURE
     if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):

@@ -73,4 +73,6 @@ def pick_weekday(ref: dt.date, wd: int, tense: Optional[str], near: str) -> dt.d
         return nxt
     if tense == PRESENT:
         return nxt  # "the council meets Monday": a present tense with a weekday is a schedule
+    if tense == "nearest":
+        return nxt if (nxt - ref).days < (ref - last).days else last
     return last
