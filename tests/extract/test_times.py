@@ -197,6 +197,9 @@ def test_ages_are_not_times(text):
          "2021-Q3"),
         # a deadline a few days ahead, told in the past tense
         ("On Tuesday the council extended the consultation to May 19.", PUB, "May 19", "2023-05-19"),
+        ("The envoys could arrive as soon as Tuesday.", PUB, "Tuesday", "2023-05-16"),
+        ("Talks are set for Geneva in April.", "2023-03-01", "April", "2023-04"),
+        ("The ferry had been scheduled to leave on Friday.", PUB, "Friday", "2023-05-05"),
     ],
 )
 def test_error_kinds(text, published, needle, value):
@@ -217,6 +220,16 @@ def test_now_of_a_quoted_fragment_is_the_speakers():
 def test_not_time_expressions(nlp, text, absent):
     times = find(text, doc=nlp(text))
     assert all(absent not in t.text for t in times), times
+
+
+@pytest.mark.parametrize("text, published, needle, value", [
+    ("The boat stayed in port until 9 a.m. Tuesday.", "2023-05-12", "9 a.m. Tuesday", "2023-05-09T09:00"),
+    ("The judge postponed the hearing until Tuesday.", "2023-05-12", "Tuesday", "2023-05-16"),
+    ("Crews will work until 9 a.m. Tuesday.", PUB, "9 a.m. Tuesday", "2023-05-16T09:00"),
+    ("Police had not named him until Thursday.", PUB, "Thursday", "2023-05-04"),
+])
+def test_until_looks_ahead_only_where_the_clause_does(nlp, text, published, needle, value):
+    assert one(text, needle, published=published, doc=nlp(text)).value == value
 
 
 def test_narrative_chain_and_absolute_dates_stay():
@@ -287,6 +300,11 @@ def test_derived_noun_meets_its_verb_through_the_arguments(nlp):
     text = ("Today marks the third day since Rome encircled Veii. "
             "As the first week since Rome blockaded Veii nears its end, envoys recall the day before the blockade.")
     t = one(text, "the day before the blockade", doc=nlp(text))
+    assert t.value == "2023-05-07"
+
+
+def test_an_event_named_with_its_day():
+    t = one("Tempers flared the day before Monday's vote.", "the day before Monday's vote")
     assert t.value == "2023-05-07"
 
 

@@ -371,6 +371,7 @@ def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
     """The day a clock time is on: its own day word, a day in the same sentence, else publication."""
     day_c = c.extra.get("day")
     if day_c is not None:
+        day_c.extra["lead_at"] = min(c.start, day_c.start)  # "until 9 a.m. Tuesday": the "until" is the day's too
         ctx.resolve(day_c)
         c.anchor = day_c.anchor
         if day_c.value and day_c.grain == "day" and "T" not in day_c.value:

@@ -158,7 +158,7 @@ def event_date(ctx: Context, key: EventKey) -> Optional[tuple[dt.date, str]]:
         for k, v in table.items():
             if same_event(key, k):
                 return v
-    for mention in ctx.mentions:  # "the invasion" ~ "X invaded Y" ~ "X entered Y" (dated)
+    for mention in ctx.mentions:  # "the blockade" ~ "X blockaded Y" ~ "X encircled Y" (dated)
         if same_event(key, mention) and mention.subject and mention.object:
             for k, v in ctx.events.items():
                 if same_event(mention, k):
@@ -239,7 +239,7 @@ def resolve_event_offset(ctx: Context, c: Candidate) -> None:
     n = 1 if "unit1" in g else number(g.get("num"))
     sign = -1 if g["dir"].lower() in ("before", "prior to") else 1
     c.anchor = "event:" + phrase
-    known = event_date(ctx, _key_of_span(ctx, c.end - len(phrase), c.end, phrase))
+    known = _dated_by_its_words(ctx, c, phrase) or event_date(ctx, _key_of_span(ctx, c.end - len(phrase), c.end, phrase))
     if known and n is not None:
         d, grain = shift(known[0], sign * n, unit)
         c.date, c.grain, c.value = d, grain, fmt(d, grain)
@@ -251,6 +251,20 @@ def resolve_event_offset(ctx: Context, c: Candidate) -> None:
             c.type, c.value, c.anchor = "DURATION", duration(n, unit), None
             return
     c.value = "XXXX-XX-XX"
+
+
+def _dated_by_its_words(ctx: Context, c: Candidate, phrase: str) -> Optional[tuple[dt.date, str]]:
+    """"the day before Monday's vote": an event phrase that opens with its own day."""
+    from .candidates import scan
+    from ..spans import SpanIndex
+
+    start = c.end - len(phrase)
+    inner = [t for t in scan(phrase, SpanIndex([])) if t.start == 0 and t.kind in ("weekday", "date")]
+    if not inner or not re.match(r"['’]s\b", phrase[inner[0].end:inner[0].end + 3]):
+        return None
+    inner[0].start, inner[0].end = inner[0].start + start, inner[0].end + start
+    ctx.resolve(inner[0])
+    return (inner[0].date, phrase) if inner[0].date is not None and inner[0].grain == "day" else None
 
 
 def record_mention(ctx: Context, c: Candidate) -> None:

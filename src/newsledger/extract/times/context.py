@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .dates import UNRESOLVED, fmt
-from .tense import FUTURE, PAST, tense_from_doc, tense_from_text
+from .tense import DEADLINE_VERBS, FUTURE, PAST, governing_lemma, tense_from_doc, tense_from_text
 
 __all__ = ["Context", "Anchor", "GRAIN_ORDER"]
 
@@ -78,10 +78,16 @@ class Context:
         ("had not called him a suspect until Thursday").
         """
         t = tense_from_doc(self.doc, c.start, c.end) if self.doc is not None else None
-        if re.search(r"(?i)\b(?:until|till|by|before|through|effective)\s+$", self.before(c, 12)):
-            return PAST if t == PAST and self._past_perfect(c) else FUTURE
+        lead = self.text[max(0, c.extra.get("lead_at", c.start) - 12):c.extra.get("lead_at", c.start)]
+        if re.search(r"(?i)\b(?:until|till|by|before|through|effective|ahead\s+of)\s+$", lead):
+            if t == PAST and (self._past_perfect(c) or governing_lemma(self.doc, c.start, c.end) not in DEADLINE_VERBS):
+                return PAST  # "had not named him until Thursday", "the boat stayed in port until Tuesday"
+            return FUTURE  # "postponed the vote until Tuesday", "will stay until June"
         if re.search(r"(?i)\bsince\b[^.;]{0,25}$", self.before(c, 30)):
             return PAST  # "since the June floods"
+        if re.search(r"(?i)\b(?:(?:set|scheduled|slated|due)\s+(?:for|in|on)|as\s+(?:soon|early)\s+as)\s+"
+                     r"(?:[\w'’-]+\s+){0,3}$", self.before(c, 40)):
+            return FUTURE  # "a summit set for Washington in April", "as soon as Tuesday"
         if t:
             return t
         s, e = self.sentence_of(c.start)

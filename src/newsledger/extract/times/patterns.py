@@ -171,7 +171,8 @@ _RULES_DEICTIC = [
     _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
     _r("the_day", r"(?:the|that|the\s+same)\s+day(?!\s+(?:before|after|since|of|when|to|that|in|on|he|she|they)\b)", 2),
     _r("duration", r"(?P<single>single-day|one-day|intraday|day-long|daylong|week-long|month-long|year-long|"
-                   r"hour-long|overnight)(?=\s+[a-z])", 2),
+                   r"hour-long)(?=\s+[a-z])", 2),
+    _r("day_rel", r"(?P<rel>overnight)", 2),
 ]
 
 _RULES_SPANS = [

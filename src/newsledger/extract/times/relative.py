@@ -30,9 +30,9 @@ def resolve_day_rel(ctx: Context, c: Candidate) -> None:
     g = c.groups
     rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("rel2") or "").lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
-              "after tomorrow": 2}[rel]
+              "after tomorrow": 2, "overnight": -1}[rel]
     ctx.set_from_pub(c, "day", lambda p: (p + dt.timedelta(days=offset), "day"))
-    part = g.get("part") or g.get("part2") or ("night" if rel == "tonight" else "")
+    part = g.get("part") or g.get("part2") or ("night" if rel in ("tonight", "overnight") else "")
     if part:
         resolve_part(ctx, c, part)
 
@@ -291,7 +291,8 @@ def resolve_duration(ctx: Context, c: Candidate) -> None:
         c.anchor = "event:" + g["event"] if "event" in g else None
         return
     if "few" in g or "num" not in g:
-        c.value = duration(None if "few" in g else 1, unit)
+        few = (g.get("few") or "").lower()
+        c.value = duration(2 if few.startswith("couple") else None if few else 1, unit)
         return
     n = None if "num2" in g else number(g["num"])
     if n is not None and "and a half" in ctx.text[c.start:c.end].lower():

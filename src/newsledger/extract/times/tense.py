@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["tense_from_doc", "tense_from_text", "PAST", "PRESENT", "FUTURE", "PERFECT"]
+__all__ = ["tense_from_doc", "tense_from_text", "governing_lemma", "DEADLINE_VERBS", "PAST", "PRESENT", "FUTURE", "PERFECT"]
 
 PAST, PRESENT, FUTURE, PERFECT = "past", "present", "future", "perfect"
 
@@ -53,6 +53,8 @@ def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
         head = tok.head  # an infinitive takes its time from the verb it complements
         if head is not tok and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 4:
             if head.lemma_ in _PLAN_LEMMAS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+                if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
+                    return PAST  # "had been scheduled to expire on Friday": a plan of the past
                 return FUTURE  # "plans to reopen in March", "is to resume on Tuesday"
             return _verb_tense(head, depth + 1)
         return FUTURE
@@ -68,6 +70,16 @@ def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
         return _verb_tense(tok.head, depth + 1) if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
             and depth < 4 else None
     return None
+
+
+#: Verbs that move a deadline: "extended the offer until Friday" looks ahead though told in the past.
+DEADLINE_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "give", "set", "suspend", "reschedule", "push",
+                  "move", "grant", "allow", "halt", "freeze"}
+
+
+def governing_lemma(doc: Doc, start: int, end: int) -> Optional[str]:
+    verb, _ = _governing_verb(doc, start, end)
+    return verb.lemma_.lower() if verb is not None else None
 
 
 def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
