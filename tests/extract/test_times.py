@@ -108,6 +108,7 @@ def test_kinds(text, needle, type_, value):
         ("Jazz clubs thrived in the nineties.", "the nineties", "DATE", "199", None),
         ("The chapel dates from the 12th century.", "the 12th century", "DATE", "11", None),
         ("Floods were rarer in the last century.", "the last century", "DATE", "19", None),
+        ("Two fires struck in the past decade.", "the past decade", "DURATION", "P10Y", None),
         # quarters, halves, fiscal years
         ("Output grew in the first quarter.", "the first quarter", "DATE", "2023-Q1", None),
         ("Output fell in Q4 2021.", "Q4 2021", "DATE", "2021-Q4", None),
@@ -139,6 +140,10 @@ def test_kinds(text, needle, type_, value):
 def test_timeml_conventions(text, needle, type_, value, mod):
     t = one(text, needle)
     assert (t.type, t.value, t.mod) == (type_, value, mod), t
+
+
+def test_the_past_decade_is_the_calendar_decade_just_after_it():
+    assert one("Two fires struck in the past decade.", "the past decade", published="2011-03-01").value == "200"
 
 
 @pytest.mark.parametrize("text, first, second", [

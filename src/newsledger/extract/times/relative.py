@@ -114,7 +114,9 @@ def resolve_unit_rel(ctx: Context, c: Candidate) -> None:
             return
     if unit == "week" and near in ("the past", "the last"):
         step = 0  # "for the last week": the week up to now
-    if unit == "decade":
+    if unit == "decade" and near in ("the past", "the last") and ctx.pub is not None and ctx.pub.year % 10 > 2:
+        c.type, c.value = "DURATION", "P10Y"  # in 2015 "the past decade" is 2005-2015, no calendar decade
+    elif unit == "decade":
         ctx.set_from_pub(c, "decade", lambda p: (dt.date(p.year // 10 * 10 + 10 * step, 1, 1), "decade"))
     elif unit == "week":
         ctx.set_from_pub(c, "week", lambda p: (p + dt.timedelta(weeks=step), "week"))
