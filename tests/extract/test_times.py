@@ -301,6 +301,12 @@ def test_a_day_attached_to_an_event_verb_dates_it(nlp):
     assert t.value == "2023-05-02"
 
 
+def test_a_day_attached_to_an_event_noun_dates_it(nlp):
+    text = "The flood on Monday closed the roads. Two days after the flood, the river fell."
+    t = one(text, "Two days after the flood", doc=nlp(text))
+    assert t.value == "2023-05-10"
+
+
 def test_derived_noun_meets_its_verb_through_the_arguments(nlp):
     text = ("Today marks the third day since Rome encircled Veii. "
             "As the first week since Rome blockaded Veii nears its end, envoys recall the day before the blockade.")

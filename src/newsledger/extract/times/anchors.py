@@ -32,7 +32,7 @@ from .candidates import Candidate
 from .context import Context
 from .dates import duration, fmt, number, shift
 
-__all__ = ["event_key", "EventKey", "same_event", "learn_from_ago", "learn_from_ordinal", "ANCHORED"]
+__all__ = ["event_key", "EventKey", "same_event", "learn_from_attachment", "learn_from_ordinal", "ANCHORED"]
 
 #: Verbs of beginning and going on: the event is their subject or object, not themselves.
 _ASPECTUAL = {"begin", "began", "begun", "start", "started", "launch", "launched", "launching", "commence",
@@ -170,8 +170,8 @@ def event_date(ctx: Context, key: EventKey) -> Optional[tuple[dt.date, str]]:
 # Learning event dates from the parse
 
 
-def learn_from_ago(ctx: Context, c: Candidate) -> None:
-    """A day attached to an event verb or noun dates it ("the strike began five days ago")."""
+def learn_from_attachment(ctx: Context, c: Candidate) -> None:
+    """A day attached to an event verb or noun dates it ("the strike began five days ago", "the flood on Monday")."""
     if ctx.doc is None or c.date is None or c.grain != "day":
         return
     span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")

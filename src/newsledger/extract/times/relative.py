@@ -178,10 +178,6 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
     else:
         _shift_from(ctx, c, ref, sign * n, unit)
         c.extra["comparison"] = sign < 0
-    if direction == "ago":
-        from .anchors import learn_from_ago
-
-        learn_from_ago(ctx, c)
 
 
 def _close(ctx: Context, a: Anchor, c: Candidate) -> bool:

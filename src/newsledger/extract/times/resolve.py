@@ -13,7 +13,7 @@ from ...text.lines import paragraphs
 from ...text.marks import find_marked
 from ..spans import SpanIndex
 from .absolute import ABSOLUTE
-from .anchors import ANCHORED, known_keys, record_mention
+from .anchors import ANCHORED, known_keys, learn_from_attachment, record_mention
 from .candidates import Candidate, scan
 from .context import Context
 from .dates import UNRESOLVED, Published, parse_day
@@ -24,6 +24,8 @@ __all__ = ["resolve_times", "resolve_one"]
 RESOLVERS = {**ABSOLUTE, **RELATIVE, **ANCHORED}
 #: Event-anchored kinds, resolved after everything else (ordinal days can date an event the offsets need).
 _LATE = {"event_ordinal": 1, "event_offset": 2}
+#: Kinds that name a day an event can be dated by.
+_DAYS = {"ago", "weekday", "date", "day_rel"}
 
 
 def resolve_one(ctx: Context, c: Candidate) -> None:
@@ -36,6 +38,8 @@ def resolve_one(ctx: Context, c: Candidate) -> None:
             c.value += "TXX:XX"
     ctx.note(c)
     ctx.resolved.append(c)
+    if c.kind in _DAYS:
+        learn_from_attachment(ctx, c)
 
 
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "season", "seasons", "period", "term", "quarter",
