@@ -101,6 +101,8 @@ def test_kinds(text, needle, type_, value):
         ("The gardens reopen this summer.", "this summer", "DATE", "2023-SU", None),
         ("The pier was repaired early last summer.", "early last summer", "DATE", "2022-SU", "START"),
         ("The tour starts the week of June 5.", "the week of June 5", "DATE", "2023-W23", None),
+        ("The fair is held in the first week of June.", "the first week of June", "DATE", "2023-W22", None),
+        ("Sales rose in the last week of March.", "the last week of March", "DATE", "2023-W13", None),
         ("Two boats capsized over the weekend.", "the weekend", "DATE", "2023-W18-WE", None),
         ("The fair returns next weekend.", "next weekend", "DATE", "2023-W20-WE", None),
         # decades and centuries

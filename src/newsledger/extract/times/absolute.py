@@ -8,6 +8,7 @@ and fills in ``type``, ``value``, ``anchor``, ``mod`` and the date it starts on.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -68,14 +69,16 @@ def resolve_date(ctx: Context, c: Candidate) -> None:
     ctx.set_date(c, pick_day(ctx.pub, mon, day, ctx.tense(c)), "day", ctx.pub_anchor)
 
 
+_WEEK_MIDDLE = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
 def resolve_week_of(ctx: Context, c: Candidate) -> None:
     """"the week of March 6"; "the last week of March" (the week holding its fourth-last day)."""
     word = (c.groups.get("word") or "").lower()
-    if word:
+    if word:  # the week that holds the middle day of the month's first, second... or last seven days
         mon = _month_no(c.groups["mon"])
-        first_or_last = 4 if word == "first" else 7 * (["second", "third", "fourth"].index(word) + 1) + 4 \
-            if word in ("second", "third", "fourth") else 25 if mon != 2 else 22
-        c.groups["d"] = str(min(first_or_last, 28 if mon == 2 else 30))
+        year = int(c.groups["y"]) if "y" in c.groups else (ctx.pub or dt.date(2001, 1, 1)).year
+        c.groups["d"] = str(_WEEK_MIDDLE.get(word, calendar.monthrange(year, mon)[1] - 3))
     resolve_date(ctx, c)
     if c.date is not None:
         ctx.set_date(c, c.date, "week")

@@ -220,9 +220,15 @@ def _plausible_vague(c: Candidate, before: str, after: str) -> bool:
     return not re.match(r"-", after)
 
 
+_CALENDAR_NAME = re.compile(r"(?i)(?:january|february|march|april|may|june|july|august|september|october|november|"
+                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})(?:,?\s+\d{4})?")
+
+
 def plausible(text: str, c: Candidate) -> bool:
     """False for matches that are not times here ("may" the verb, "1500 residents", a 22-year-old)."""
     g = c.groups
+    if "event" in g and _CALENDAR_NAME.fullmatch(g["event"].lstrip("`‘“\"'")):
+        return False  # "the first week of June" is a week of a month, not of an event
     before = text[max(0, c.start - 14):c.start]
     after = text[c.end:c.end + 16]
     kind = c.kind
@@ -253,9 +259,10 @@ def plausible(text: str, c: Candidate) -> bool:
     if kind == "set" and "wds" in g:
         return bool(re.search(r"(?:on|every|most|some|many|all)\s+$", before, re.I))
     if kind == "part_day":  # "in the morning", "by mid-afternoon"; not "Morning Edition"
-        return bool(re.search(r"(?:in|by|during|through|until|since|from|on|that|this)\s+$", before, re.I)) \
-            and text[c.start].islower() if not text[c.start:c.end].lower().startswith("the") else \
-            bool(re.search(r"(?:in|during|through|until|since|by)\s+$", before, re.I))
+        if text[c.start:c.end].lower().startswith("the"):
+            return bool(re.search(r"(?:in|during|through|until|since|by)\s+$", before, re.I))
+        return text[c.start].islower() and bool(re.search(r"(?:in|by|during|through|until|since|from|on|that|this)"
+                                                          r"\s+$", before, re.I))
     if kind == "holiday" and g["hol"].lower() == "may day":
         return bool(_PREP_BEFORE.search(before))
     return True
