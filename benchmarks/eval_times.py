@@ -15,16 +15,19 @@ same run), then times the times component over the parsed Docs, best of three.  
 own cost is what a HeidelTime run replaces (HeidelTime does its own tagging), so
 docs/s of the component is set beside HeidelTime's: measured in the same run when a
 command for it is given (``--heideltime "CMD {file} {dct}"``, one call per document,
-e.g. a client of a warm HeidelTime server), else the figure measured on this
-project's machines with HeidelTime 2.2.1 in a warm JVM (README), marked as such.
+e.g. a client of a warm HeidelTime server, or ``HEIDELTIME_JAR`` naming the standalone jar,
+one cold JVM per document), else the figure measured on this project's machines with
+HeidelTime 2.2.1 in a warm JVM (README), marked as such.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -111,6 +114,9 @@ def speed(nlp, items, heideltime: str | None) -> None:
     n = len(docs)
     print(f"speed: {n} documents; parse (spaCy model alone, baseline) {n / parse:.1f} docs/s; "
           f"time extraction {n / own:.0f} docs/s ({own / parse * 100:.1f}% of the parse)")
+    jar = os.environ.get("HEIDELTIME_JAR")
+    if not heideltime and jar and shutil.which("java"):  # the standalone jar: one (cold) JVM per document
+        heideltime = f"java -jar {shlex.quote(jar)} {{file}} -t NEWS -l ENGLISH -dct {{dct}}"
     if heideltime:
         secs = _heideltime(heideltime, items)
         print(f"HeidelTime (measured in this run, same texts): {n / secs:.2f} docs/s; "
