@@ -125,7 +125,7 @@ _RULES_CALENDAR = [
     _r("quarter", rf"(?:the\s+)?(?:(?P<yr>{YEAR})\s+|(?P<ynear>last|next|this)\s+year['’]s\s+|"
                   rf"(?P<ago>(?:comparable\s+|same\s+)?year[-\s](?:ago|earlier))\s+|(?P<rel>latest|current|previous|"
                   rf"preceding|prior|same|comparable|corresponding|recent|past|most\s+recent)\s+)?"
-                  rf"(?:fiscal[-\s]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)?[-\s]*"
+                  rf"(?:fiscal[-\s]+)?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]+)?"
                   rf"(?:fiscal[-\s]+)?(?P<unit>quarter|half|period)(?!ly)"
                   rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<near>this|last|next)\s+year|the\s+(?P<thisyear>year)|"
                   rf"fiscal\s+(?P<fy>{YEAR})))?", 6),
@@ -167,7 +167,7 @@ _RULES_DEICTIC = [
     _r("anaphor", r"(?P<near2>the\s+(?:day|week|month|year)\s+(?:before|after|previous|earlier|later))"
                   r"(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 6),
     _r("in_day", r"(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
-    _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]?)?(?P<part>morning|afternoon|evening)", 3),
+    _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]+|mid)?(?P<part>morning|afternoon|evening)", 3),
     _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
     _r("the_day", r"(?:the|that|the\s+same)\s+day(?!\s+(?:before|after|since|of|when|to|that|in|on|he|she|they)\b)", 2),
     _r("duration", r"(?P<single>single-day|one-day|intraday|day-long|daylong|week-long|month-long|year-long|"
