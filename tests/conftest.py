@@ -9,6 +9,11 @@ from typing import Iterator
 
 import pytest
 
+#: Every test runs on the same "today", so nothing depends on the calendar (a weekday without a year in a
+#: text, "Monday, February 28", takes the latest year not after today in which it is that weekday).
+TODAY = "2026-11-25"
+os.environ["NEWSLEDGER_TODAY"] = TODAY
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"

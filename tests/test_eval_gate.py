@@ -26,11 +26,15 @@ FLOORS: dict[tuple[str, str], float] = {
     ("warnews", "quotes"): 0.92,
     ("warnews", "attributed"): 0.89,
     ("warnews", "speaker_given_match"): 0.96,
+    ("warnews", "times"): 0.96,
+    ("warnews", "time_values"): 0.95,
     ("polnear", "quotes"): 0.69,
     ("polnear", "attributed"): 0.57,
     ("polnear", "speaker_given_match"): 0.82,
-    ("meantime", "times"): 0.91,
+    ("meantime", "times"): 0.92,
     ("meantime", "time_values"): 0.84,
+    ("timebank", "times"): 0.93,
+    ("timebank", "time_values"): 0.79,
 }
 
 

@@ -204,6 +204,7 @@ class TimeExpr(_Base):
     type: str  # DATE | TIME | DURATION | SET
     value: Optional[str] = None
     anchor: Optional[str] = None  # what a relative value was resolved against
+    mod: Optional[str] = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
 
 
 @dataclass

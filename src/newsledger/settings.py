@@ -58,6 +58,10 @@ class Settings:
     strict: bool = _setting(False, "NEWSLEDGER_STRICT", "Stop at the first bad input instead of reporting it and going on.")
     token: Optional[str] = _setting(
         None, "NEWSLEDGER_TOKEN", "Token the web API requires for writes when bound to a non-loopback address.")
+    today: Optional[str] = _setting(
+        None, "NEWSLEDGER_TODAY",
+        "The date (YYYY-MM-DD) taken as today where a date in a text needs one (a weekday with day and month but no "
+        "year); default: the system clock.")
 
     @classmethod
     def from_env(cls, environ: Optional[dict[str, str]] = None, **overrides: Any) -> "Settings":
@@ -82,6 +86,12 @@ class Settings:
         if self.workers <= 0:
             raise ConfigError(f"workers must be positive, not {self.workers}")
         check_day(self.published, "publication date (--published, NEWSLEDGER_PUBLISHED)")
+        check_day(self.today, "today (NEWSLEDGER_TODAY)")
+
+    @property
+    def today_date(self) -> Optional[dt.date]:
+        """``today`` as a date, or None for the system clock."""
+        return dt.date.fromisoformat(self.today) if self.today else None
 
 
 def _parse(f: dataclasses.Field, raw: str) -> Any:

@@ -70,6 +70,6 @@ def test_pipeline_times_and_claims_spans_slice(nlp, text, published):
 def test_extreme_publication_dates_do_not_crash():
     for published in ("0001-01-01", "9999-12-31"):
         for text in ("yesterday", "tomorrow", "last week", "next year", "The vote will be on Friday.", "five days ago",
-                     "Today marks the seventh day since the war began.", "the weekend", "last year", "next month"):
+                     "Sunday was the third day of the flood.", "the weekend", "last year", "next month"):
             for t in resolve_times(text, published):
                 assert text[t.span[0]:t.span[1]] == t.text and t.value

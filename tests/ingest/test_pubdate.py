@@ -61,3 +61,21 @@ def test_make_article_priority():
     assert (inferred.published, inferred.published_from) == ("2022-02-28", "text")
     none = make_article("No date here.", "s", today=TODAY)
     assert (none.published, none.published_from) == (None, None)
+
+
+def test_today_comes_from_the_setting_not_the_clock(monkeypatch):
+    text = "Speaking this morning, Monday, February 28, the governor said the bridge would reopen."
+    monkeypatch.setenv("NEWSLEDGER_TODAY", "2028-03-01")  # 28 February 2028 is a Monday too
+    assert infer_from_text(text) == "2028-02-28"
+    monkeypatch.setenv("NEWSLEDGER_TODAY", "2026-11-25")
+    assert infer_from_text(text) == "2022-02-28"
+
+
+def test_settings_today_reaches_the_readers(tmp_path):
+    from newsledger.ingest import read_inputs
+    from newsledger.settings import Settings
+
+    path = tmp_path / "a.txt"
+    path.write_text("Speaking this morning, Monday, February 28, the governor said the bridge would reopen.\n")
+    (article,) = read_inputs([str(path)], Settings(today="2028-03-01"))
+    assert article.published == "2028-02-28"

@@ -38,6 +38,7 @@ def read_inputs(
     are read lazily, in the order given.  An exception that escapes a reader
     (a bug, not a bad input) is not swallowed.
     """
+    today = today or settings.today_date
     for path in iter_files(paths):
         if path == "-":
             yield from read_text_stream(stdin if stdin is not None else sys.stdin, settings, today=today)

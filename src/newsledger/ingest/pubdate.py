@@ -7,6 +7,10 @@ of writing: a dateline at the top, "Published/Updated ..." lines, and dates
 introduced by "today", "this morning", "tonight" and the like.  A weekday with
 day and month but no year ("Monday, February 28") takes the latest year, not
 after today, in which that day is that weekday.
+
+"Today" is injected: the ``today`` argument, else the ``today`` setting
+(``NEWSLEDGER_TODAY``), else the system clock (:func:`default_today` is the one
+place it is read), so results and tests do not change with the calendar.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-__all__ = ["normalise_date", "infer_from_text", "resolve_weekday_year"]
+__all__ = ["normalise_date", "infer_from_text", "resolve_weekday_year", "default_today"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -38,6 +42,16 @@ _NOW_CUE = re.compile(
     r"\b[\s,:(]*(?:on\s+)?(?:at\s+\d\d?[:.]\d\d\s*(?:am|pm|gmt|bst|utc|et|est|cet)?[\s,]*)?$",
     re.I,
 )
+
+
+def default_today() -> dt.date:
+    """The ``today`` setting (``NEWSLEDGER_TODAY``) when set, else the system clock."""
+    import os
+
+    from ..settings import check_day
+
+    setting = check_day(os.environ.get("NEWSLEDGER_TODAY"), "today (NEWSLEDGER_TODAY)")
+    return dt.date.fromisoformat(setting) if setting else dt.date.today()
 
 
 def resolve_weekday_year(month: int, day: int, weekday: int, today: dt.date) -> Optional[int]:
@@ -77,7 +91,7 @@ def _to_date(m: re.Match, today: dt.date) -> Optional[dt.date]:
 
 def infer_from_text(text: str, today: Optional[dt.date] = None, head_chars: int = 400) -> Optional[str]:
     """The publication date the text itself states, as YYYY-MM-DD, or None."""
-    today = today or dt.date.today()
+    today = today or default_today()
     tied, dateline = [], []
     for m in _DATE_RE.finditer(text):
         date = _to_date(m, today)
@@ -122,5 +136,7 @@ def normalise_date(value: object, today: Optional[dt.date] = None) -> Optional[s
             return None
     import dateparser  # slow to import: only for the odd formats
 
-    parsed = dateparser.parse(raw, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
+    base = dt.datetime.combine(today or default_today(), dt.time())
+    parsed = dateparser.parse(raw, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
+                                             "RELATIVE_BASE": base})
     return parsed.date().isoformat() if parsed else None

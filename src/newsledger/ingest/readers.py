@@ -126,4 +126,4 @@ def read_path(path: str, settings: Settings, *, today: Optional[dt.date] = None)
         yield UnsupportedFormat(path, "a .meta.json sidecar is metadata, not an article: name the article file beside it")
         return
     fmt = format_of(path) or sniff_format(path)
-    yield from READERS[fmt](path, settings, today=today)
+    yield from READERS[fmt](path, settings, today=today or settings.today_date)

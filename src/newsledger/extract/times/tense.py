@@ -1,0 +1,116 @@
+"""Tense and aspect of the clause an expression belongs to: past, present, future or unknown.
+
+With a parsed Doc the clause is the verb the expression hangs from (through
+prepositions and nouns), so a past-tense reporting verb does not decide for the
+clause it governs: in "she said the ferry will sail on Monday" the Monday belongs
+to "sail", which is future.  Without a parse the nearest tense marker in the
+sentence decides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["tense_from_doc", "tense_from_text", "governing_lemma", "DEADLINE_VERBS", "PAST", "PRESENT", "FUTURE", "PERFECT"]
+
+PAST, PRESENT, FUTURE, PERFECT = "past", "present", "future", "perfect"
+
+_MODALS_FUTURE = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
+#: Modals that say nothing of when ("could not be found on Tuesday").
+_MODALS_OPEN = {"may", "might", "should", "could", "must", "can", "ca"}
+_PLAN_LEMMAS = {"set", "due", "schedule", "expect", "plan", "intend", "aim", "prepare", "hope", "propose", "slate",
+                "seek", "want", "agree", "decide", "promise", "vow", "pledge", "threaten", "scheduled", "likely"}
+
+
+def _governing_verb(doc: Doc, start: int, end: int) -> tuple[Optional[Token], Optional[Token]]:
+    """The verb an expression hangs from, and the child of that verb the path came through."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    tok, child = span.root, None
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and not (span.start <= tok.i < span.end):
+            return tok, child
+        if tok.head is tok:
+            return None, None
+        tok, child = tok.head, tok
+    return None, None
+
+
+def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if words & _MODALS_FUTURE:
+        return FUTURE
+    if words & _MODALS_OPEN:
+        return None
+    if any(c.lower_ == "going" for c in auxes) or (tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children)):
+        return FUTURE
+    if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        head = tok.head  # an infinitive takes its time from the verb it complements
+        if head is not tok and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 4:
+            if head.lemma_ in _PLAN_LEMMAS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+                if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
+                    return PAST  # "had been scheduled to expire on Friday": a plan of the past
+                return FUTURE  # "plans to reopen in March", "is to resume on Tuesday"
+            return _verb_tense(head, depth + 1)
+        return FUTURE
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+        return PAST
+    if tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
+        return PERFECT  # "has risen since March": the past, up to now
+    if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+        return PRESENT
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return PAST  # "the accord signed on Monday"
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl"):
+        return _verb_tense(tok.head, depth + 1) if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
+            and depth < 4 else None
+    return None
+
+
+#: Verbs that move a deadline: "extended the offer until Friday" looks ahead though told in the past.
+DEADLINE_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "give", "set", "suspend", "reschedule", "push",
+                  "move", "grant", "allow", "halt", "freeze"}
+
+
+def governing_lemma(doc: Doc, start: int, end: int) -> Optional[str]:
+    verb, _ = _governing_verb(doc, start, end)
+    return verb.lemma_.lower() if verb is not None else None
+
+
+def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The tense of the verb the expression at ``[start, end)`` hangs from, or None."""
+    verb, child = _governing_verb(doc, start, end)
+    if verb is None:
+        return None
+    if verb.lemma_ in _PLAN_LEMMAS and child is not None and child.dep_ in ("dobj", "xcomp", "ccomp"):
+        return FUTURE  # "planned a rally on Saturday": the time of what is planned
+    tense = _verb_tense(verb)
+    if tense is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        tense = _verb_tense(verb.head)
+    return tense
+
+
+_FUTURE_RE = re.compile(
+    r"(?i)\b(?:will|shall|'ll|’ll|would|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|planned|slated)"
+    r"\s+to|plans?\s+to|planning\s+to|intends?\s+to|to\s+be\s+held|upcoming|next)\b")
+_PAST_RE = re.compile(
+    r"(?i)\b(?:was|were|had|did|said|told|announced|\w{3,}ed|met|went|came|took|gave|made|began|rose|fell|won|lost|left"
+    r"|held|sold|bought|saw|spoke|wrote|ran|hit|cut|shut|set|ago|yesterday|last)\b")
+
+
+def tense_from_text(sentence: str, pos: int) -> str:
+    """'future', 'past' or 'present' from the marker of a sentence nearest to ``pos``."""
+    if _FUTURE_RE.search(sentence[max(0, pos - 40):pos]):
+        return FUTURE
+    best = None
+    for rx, label in ((_FUTURE_RE, FUTURE), (_PAST_RE, PAST)):
+        for m in rx.finditer(sentence):
+            dist = min(abs(m.start() - pos), abs(m.end() - pos))
+            if best is None or dist < best[0] or (dist == best[0] and label == FUTURE):
+                best = (dist, label)
+    return best[1] if best else PRESENT
