@@ -164,14 +164,14 @@ def test_spans_groups_and_boilerplate(nlp):
 
 
 def test_marks_apostrophes_are_not_quotes():
-    text = "The invaders’ tanks and Ukraine's army met in the '90s style rock 'n' roll."
+    text = "The farmers’ tractors and the town's buses met in a '90s style rock 'n' roll jam."
     assert find_marked(text, paragraphs(text)) == []
 
 
 def test_marks_single_quote_with_inner_apostrophe():
-    text = "It praised the 'strength of Ukraine's resistance' today."
+    text = "She praised the 'patience of the island's ferry crews' today."
     (m,) = find_marked(text, paragraphs(text))
-    assert text[m.start : m.end] == "strength of Ukraine's resistance"
+    assert text[m.start : m.end] == "patience of the island's ferry crews"
 
 
 def test_extract_quotes_computes_boilerplate_when_absent(nlp):

@@ -172,7 +172,7 @@ _BORDER = re.compile(r"border (?:of|between) (?P<a>[A-Z][\w’'-]+) and (?P<b>[A
 
 
 def _place(clause: Span, mention_owner) -> Optional[str]:
-    """Where: "the border of Ukraine and Belarus" -> "Ukraine-Belarus border", else the first place after in/at/near."""
+    """Where: "the border of Kestria and Orvalia" -> "Kestria-Orvalia border", else the first place after in/at/near."""
     m = _BORDER.search(clause.text)
     if m:
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))

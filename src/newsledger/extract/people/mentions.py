@@ -372,7 +372,7 @@ def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
     kind_type = "ORG" if {fold(w) for w in name.split()} & ORG_WORDS else "?"
     if kind_type == "?" and role_appositive and end - name_start >= 2:
         kind_type = "PERSON"
-    if kind_type == "ORG":  # "the Central and East European Coalition": the whole phrase names the body
+    if kind_type == "ORG":  # "the Northern Dairy Farmers Alliance": the whole phrase names the body
         lo, _ = _np_extent(doc, tok)
         title_start = name_start = max(lo, title_start if doc[lo].pos_ == "DET" else lo)
         while name_start < end and doc[name_start].pos_ == "DET":
