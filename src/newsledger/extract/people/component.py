@@ -16,7 +16,7 @@ from ..spans import SpanIndex
 from .gender import load_first_names
 from .clusters import DocEntity, canonical_name, cluster_names, link_descriptions, link_syntax
 from .mentions import PersonMention, find_mentions
-from .pronouns import pronoun_candidates, resolve_pronouns
+from .pronouns import entities_by_sentence, pronoun_candidates, resolve_pronouns
 
 __all__ = ["People", "PeopleFinder", "find_people"]
 
@@ -32,6 +32,8 @@ class People:
     speaker_entities: dict[str, int] = field(default_factory=dict)  # quote id -> its speaker's entity
     _by_token: dict[int, PersonMention] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
+    _referents: dict[int, list] = field(default_factory=dict)  # pronoun start -> ranked antecedents
+    _by_sentence: Optional[dict[int, set[int]]] = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -61,7 +63,11 @@ class People:
 
     def pronoun_referents(self, m: PersonMention) -> list[tuple[float, DocEntity]]:
         """Agreeing antecedent entities of a pronoun mention, best first, with salience scores."""
-        return pronoun_candidates(self.doc, m, self.entities, self.sent_of)
+        if m.start not in self._referents:
+            if self._by_sentence is None:
+                self._by_sentence = entities_by_sentence(self.mentions, self.sent_of)
+            self._referents[m.start] = pronoun_candidates(self.doc, m, self.entities, self.sent_of, self._by_sentence)
+        return self._referents[m.start]
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .clusters import DocEntity
 from .mentions import PersonMention
 
-__all__ = ["resolve_pronouns", "pronoun_candidates", "agrees", "Salience", "GUESSED_GENDER_CLASH"]
+__all__ = ["resolve_pronouns", "pronoun_candidates", "entities_by_sentence", "agrees", "Salience", "GUESSED_GENDER_CLASH"]
 
 #: How far back an antecedent may be, in sentences.
 WINDOW_SENTENCES = 6
@@ -105,11 +105,29 @@ def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int]
     )
 
 
-def pronoun_candidates(doc: Doc, p: PersonMention, entities: Sequence[DocEntity],
-                       sent_of: Sequence[int]) -> list[tuple[float, DocEntity]]:
+def entities_by_sentence(mentions: Sequence[PersonMention], sent_of: Sequence[int]) -> dict[int, set[int]]:
+    """Sentence index -> the entities mentioned in it (so a pronoun looks only at its window)."""
+    out: dict[int, set[int]] = {}
+    for m in mentions:
+        if m.entity >= 0:
+            out.setdefault(sent_of[m.head], set()).add(m.entity)
+    return out
+
+
+def _near(p: PersonMention, by_sentence: dict[int, set[int]], sent_of: Sequence[int]) -> set[int]:
+    here = sent_of[p.head]
+    found: set[int] = set()
+    for k in range(max(0, here - WINDOW_SENTENCES), here + 1):
+        found |= by_sentence.get(k, set())
+    return found
+
+
+def pronoun_candidates(doc: Doc, p: PersonMention, entities: Sequence[DocEntity], sent_of: Sequence[int],
+                       by_sentence: Optional[dict[int, set[int]]] = None) -> list[tuple[float, DocEntity]]:
     """Agreeing entities mentioned before ``p``, best first, with their salience scores."""
+    pool = entities if by_sentence is None else [entities[k] for k in sorted(_near(p, by_sentence, sent_of))]
     out = []
-    for ent in entities:
+    for ent in pool:
         if not agrees(p, ent):
             continue
         sal = _salience(doc, p, ent, sent_of, p.quoted)
@@ -122,9 +140,11 @@ def pronoun_candidates(doc: Doc, p: PersonMention, entities: Sequence[DocEntity]
 def resolve_pronouns(doc: Doc, mentions: Sequence[PersonMention], entities: list[DocEntity],
                      sent_of: Sequence[int]) -> None:
     """Each third-person pronoun joins its best candidate; one with none stays unresolved (entity -1)."""
+    by_sentence = entities_by_sentence(mentions, sent_of)
     for p in mentions:
         if p.kind != "pronoun" or p.person != 3 or p.entity >= 0:
             continue
-        ranked = pronoun_candidates(doc, p, entities, sent_of)
+        ranked = pronoun_candidates(doc, p, entities, sent_of, by_sentence)
         if ranked:
             ranked[0][1].add(p)
+            by_sentence.setdefault(sent_of[p.head], set()).add(p.entity)
