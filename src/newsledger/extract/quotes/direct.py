@@ -82,7 +82,7 @@ def _looks_like_title(content: str) -> bool:
     return 2 <= len(words) <= 10 and len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
-def _is_direct(ctx: QuoteContext, m: Marked, lo: int, prev_close: int = -1) -> bool:
+def _is_direct(ctx: QuoteContext, m: Marked, lo: int, prev_close: int) -> bool:
     """A passage that stands as speech rather than a quoted fragment inside a sentence."""
     text = ctx.text
     content = text[m.start : m.end]
