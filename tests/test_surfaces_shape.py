@@ -1,7 +1,6 @@
 """Small rooms (issue 16): no function over 60 lines, no module over 600 lines unless its docstring says
 why ("Over 600 lines because ..."), and pylint's duplicate-code check clean (no near-copy of 10 lines
-or more), over every folder and module of src/newsledger except extract/ (its engineer extends
-``CHECKED`` to it when the rewrite of extract/ lands)."""
+or more), over every folder and module of src/newsledger."""
 
 from __future__ import annotations
 
@@ -14,10 +13,9 @@ import sys
 import pytest
 
 SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "newsledger"
-#: Folders and modules not checked yet (only extract/, being rewritten).
-NOT_YET = {"extract"}
-CHECKED = sorted(p for p in SRC.iterdir()
-                 if p.name not in NOT_YET and (p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").is_file())))
+#: Modules not checked yet: the claims extractor and its quantity parser, being rewritten (issue 11).
+NOT_YET = {"extract/claims.py", "extract/quantities.py"}
+CHECKED = sorted(p for p in SRC.iterdir() if p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").is_file()))
 MAX_FUNCTION_LINES = 60
 MAX_MODULE_LINES = 600
 LONG_MODULE_REASON = re.compile(r"over 600 lines because\b", re.I)
@@ -25,7 +23,9 @@ LONG_MODULE_REASON = re.compile(r"over 600 lines because\b", re.I)
 
 def _modules():
     for entry in CHECKED:
-        yield from ([entry] if entry.is_file() else sorted(entry.rglob("*.py")))
+        for path in ([entry] if entry.is_file() else sorted(entry.rglob("*.py"))):
+            if path.relative_to(SRC).as_posix() not in NOT_YET:
+                yield path
 
 
 def shape_problems(source: str) -> list[str]:
@@ -41,12 +41,13 @@ def shape_problems(source: str) -> list[str]:
     return problems
 
 
-def test_every_folder_but_extract_is_checked():
+def test_every_folder_is_checked():
     checked = {p.name for p in CHECKED}
-    assert {"web", "cli", "store", "ledger", "ingest", "scale", "text", "lexicon", "records.py", "evaluate.py",
-            "settings.py", "errors.py"} <= checked
-    assert "extract" not in checked
-    assert len(list(_modules())) > 40
+    assert {"web", "cli", "store", "ledger", "ingest", "scale", "text", "lexicon", "extract", "records.py",
+            "evaluate.py", "settings.py", "errors.py"} <= checked
+    modules = {p.relative_to(SRC).as_posix() for p in _modules()}
+    assert {"extract/quotes/reported.py", "extract/people/mentions.py", "extract/times/resolve.py"} <= modules
+    assert not modules & NOT_YET
 
 
 @pytest.mark.parametrize("path", list(_modules()), ids=lambda p: str(p.relative_to(SRC)))
@@ -67,8 +68,9 @@ def test_the_shape_check_finds_what_is_too_big():
 def test_no_near_copies():
     pytest.importorskip("pylint")
     result = subprocess.run(
-        [sys.executable, "-m", "pylint", "--disable=all", "--enable=duplicate-code",
-         "--min-similarity-lines=10", "--score=n", *map(str, CHECKED)], capture_output=True, text=True, timeout=300)
+        [sys.executable, "-m", "pylint", "--disable=all", "--enable=duplicate-code", "--min-similarity-lines=10",
+         "--score=n", "--ignore=" + ",".join(pathlib.Path(p).name for p in NOT_YET), *map(str, CHECKED)],
+        capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
