@@ -91,6 +91,11 @@ SPEAKERS = [
         "Finance Minister Grace Adeyemi welcomed the figures. She told parliament that the policy was working.\n",
         "policy was working", ("Grace Adeyemi", "She"), id="a-new-woman-takes-she-from-the-previous-speaker",
     ),
+    pytest.param(
+        "The dockers' union held no press conference. In a short written statement, it said the strike would go on.\n"
+        "The statement also accused 'the port owners and their lawyers' of stalling the talks.\n",
+        "port owners", ("dockers' union", "The statement"), id="the-statement-speaks-for-whoever-issued-it",
+    ),
 ]
 
 

@@ -106,6 +106,16 @@ CASES = [
         [("indirect", "the new district map was unlawful", "appeals court")],
         id="a-court-ruling",
     ),
+    pytest.param(
+        "The ministry accused the rebels of shelling the port.",
+        [("indirect", "the rebels of shelling the port", "ministry")],
+        id="an-accusation-names-the-accused-and-the-charge",
+    ),
+    pytest.param(
+        "Prosecutors charged the firm with fraud on Monday.",
+        [("indirect", "the firm with fraud", "Prosecutors")],
+        id="a-charge-needs-no-verb",
+    ),
 ]
 
 

@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..lexicon.names import fold, org_key, person_parts
-from ..lexicon.words import DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, QUANTIFIER_SOURCES
+from ..lexicon.words import DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, QUANTIFIER_SOURCES, SPEECH_VERBS
 from ..records import Speaker
 from .people import DocEntity, People, PersonMention
 from .people.pronouns import GUESSED_GENDER_CLASH, agrees
@@ -187,17 +187,19 @@ class SpeakerResolver:
                       and (self.people.mention_at(c.i) or _NONE).kind == "name"), None)
         if named is not None:  # "the election, Ann Lee, an adviser, said": a misparse round a name
             return self._from_mention(named, prefer)
-        if tok.pos_ not in ("NOUN", "PROPN") or lemma in NEVER_SPEAKERS or tok.lower_ in PRONOUNS:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in PRONOUNS:
             return None
         start, end = np_extent(tok)
         mention = doc[start:end]
-        if lemma in DOCUMENT_NOUNS:
-            author = self._author_of(tok)
+        if lemma in DOCUMENT_NOUNS:  # a document speaks for its author ("the statement said" after "X issued a statement")
+            author = self._author_of(tok) or self._earlier_document_author(tok)
             if author is not None:
                 found = self._from_mention(author, prefer)
                 if found is not None:
                     return Speaker(name=found.name, mention=mention.text, span=(mention.start_char, mention.end_char),
                                    role=found.role)
+        if lemma in NEVER_SPEAKERS:
+            return None
         words = [t for t in mention if t.pos_ not in ("DET", "PUNCT")]
         if not words or all(t.pos_ in ("NUM", "ADV", "PRON") for t in words):
             return None
@@ -223,6 +225,26 @@ class SpeakerResolver:
                     fits.append(ent)
                     break
         return fits[0] if len(fits) == 1 else None
+
+    def _earlier_document_author(self, tok: Token) -> Optional[PersonMention]:
+        """'The statement said ...' after 'In a statement, the council said ...': the definite document is the
+        one named shortly before, and its author is who issued it there (in its own phrase or as the subject
+        of the verb of saying it belongs to)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        sent_lo = self.people.sent_of[tok.i]
+        for k in range(tok.i - 1, -1, -1):
+            if self.people.sent_of[k] < sent_lo - 3:
+                break
+            earlier = self.doc[k]
+            if earlier.lemma_.lower() != tok.lemma_.lower():
+                continue
+            author = self._author_of(earlier)
+            if author is None and earlier.dep_ == "pobj" and earlier.head.head.lemma_ in SPEECH_VERBS:
+                subj = subject_of(earlier.head.head)
+                author = self.people.mention_at(subj.i) if subj is not None else None
+            return author
+        return None
 
     def _author_of(self, tok: Token) -> Optional[PersonMention]:
         """'the report published by X', "X's report", 'a statement from X': the mention of X."""

@@ -211,6 +211,10 @@ TOPIC_PREPS: dict[str, frozenset[str]] = {
     "testify": frozenset({"about"}),
 }
 
+#: Verbs of accusing: the one accused and the preposition that carries the charge are the content
+#: ("accused the rebels of shelling the port", "charged the firm with fraud").
+ACCUSATION_PREPS: dict[str, str] = {"accuse": "of", "charge": "with"}
+
 #: Verbs whose object + infinitive is the content ("asked the Red Cross to help").
 REQUEST_VERBS: frozenset[str] = frozenset(
     "ask implore urge beg call appeal plead order instruct demand invite encourage advise request".split()

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon.words import INTENT_VERBS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS
+from ...lexicon.words import ACCUSATION_PREPS, INTENT_VERBS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS
 from ..cues import CueHit
 
 __all__ = ["complement", "CALL_VERBS", "PRONOUN_WORDS"]
@@ -41,6 +41,8 @@ def complement(doc: Doc, hit: CueHit) -> Optional[TokenRange]:
         comps = [c for c in comps if c.i > head.i]
     if hit.kind == "intent" and not any(c.i > head.i for c in comps):
         comps = []
+    if not comps and head.lemma_ in ACCUSATION_PREPS:
+        return _accused_of(head)
     if not comps:
         return _content_without_clause(hit, head)
     return _clause(head, comps)
@@ -81,6 +83,15 @@ def _called_for(head: Token) -> Optional[TokenRange]:
                 end = max(end, x.right_edge.i + 1)
             return pobj.left_edge.i, end
     return None
+
+
+def _accused_of(head: Token) -> Optional[TokenRange]:
+    """'accused the rebels of shelling the port': the one accused and the charge."""
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i > head.i), None)
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == ACCUSATION_PREPS[head.lemma_]), None)
+    if obj is None or prep is None or prep.i < obj.i:
+        return None
+    return obj.left_edge.i, prep.right_edge.i + 1
 
 
 def _asked_to(head: Token) -> Optional[TokenRange]:

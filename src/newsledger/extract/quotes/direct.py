@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...lexicon.words import INTRO_WORDS, SPEECH_VERBS
+from ...lexicon.words import ACCUSATION_PREPS, INTRO_WORDS, SPEECH_VERBS
 from ...records import Cue, Speaker
 from ...text.marks import Marked
 from .context import (
@@ -110,7 +110,7 @@ def _is_direct(ctx: QuoteContext, m: Marked, lo: int, prev_close: int) -> bool:
     # directly after a cue: said "We will ..."
     tok = ctx.doc[ctx.token_at(len(before) + lo - 1)]
     if (tok.lemma_ in SPEECH_VERBS or tok.lower_ in INTRO_WORDS) and first.isupper():
-        return True
+        return tok.lemma_ not in ACCUSATION_PREPS  # accused "Mr X and his backers" of ...: the one accused
     # a full sentence inside the marks: ... says "Nothing is settled yet," with a cue after it
     inside = content.rstrip()
     return first.isupper() and inside[-1:] in ",?!" and len(inside.split()) >= 4

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Token
 
-from ...lexicon.words import INTENT_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS
+from ...lexicon.words import ACCUSATION_PREPS, INTENT_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS
 from ...records import Cue, Speaker
 from ...text.marks import Marked
 from .._doc import sentence_at
@@ -127,8 +127,10 @@ def _attributes_a_stance_or_belief(hit: CueHit, head: Token) -> bool:
 
 
 def _content_is_reportable(ctx: QuoteContext, hit: CueHit, head: Token, span: tuple[int, int], stance: bool) -> bool:
-    """Reported content needs a verb, unless it follows "according to", is a stance's topic, or is called for."""
-    if hit.kind == "according" or (stance and head.lemma_ not in INTENT_VERBS) or head.lemma_ in CALL_VERBS:
+    """Reported content needs a verb, unless it follows "according to", is a stance's topic, is called for,
+    or is a charge ("charged the firm with fraud")."""
+    if hit.kind == "according" or (stance and head.lemma_ not in INTENT_VERBS) or head.lemma_ in CALL_VERBS \
+            or head.lemma_ in ACCUSATION_PREPS:
         return True
     return any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in ctx.tokens_in(*span))
 
