@@ -166,3 +166,13 @@ def test_headline_verb_is_no_part_of_a_name(nlp):
     assert "Varga Says" not in names and "Varga" in names
     person = next(e for e in doc._.nl_people.entities if e.name == "Ilona Varga")
     assert person.type == "PERSON" and "Transport minister" in person.roles
+
+
+def test_a_place_inside_a_speakers_description_is_not_the_speaker(nlp):
+    text = ("Freight rates have fallen by about a third since March, according to two grain traders in Tarvik.\n"
+            "The port of Tarvik reopened on Monday.\n")
+    doc = run(nlp, text)
+    (quote,) = doc._.nl_quotes
+    place = next(e for e in doc._.nl_entities if e.name == "Tarvik")
+    assert quote.speaker is not None and "grain traders" in quote.speaker.name
+    assert quote.speaker.entity != place.id

@@ -121,13 +121,15 @@ def _topic_items(text: str, boilerplate: Iterable) -> list[tuple[str, tuple[int,
 
 
 def _entity_id(doc: Doc, people: People, by_people: dict[int, str], span) -> Optional[str]:
-    """The entity of the mention at a char span: the document entity its head belongs to."""
+    """The entity of the mention at a char span: the document entity its head belongs to (never a place
+    or body inside a modifier: "two brokers in Varnsk" are not Varnsk)."""
     if span is None:
         return None
     found = doc.char_span(span[0], span[1], alignment_mode="expand")
     if found is None or not len(found):
         return None
-    for tok in (found.root, *reversed(found)):
+    root = found.root
+    for tok in (root, *(t for t in found if t.head.i == root.i and t.dep_ in ("compound", "appos", "flat"))):
         m = people.mention_at(tok.i)
         if m is not None and m.entity >= 0:
             if m.kind == "pronoun" and m.person in (1, 2):
