@@ -9,8 +9,9 @@ Steps, each reproducible (fixed seeds, one thread, sorted inputs):
 1. parse every training article once with the spaCy model (cached as a DocBin under --cache),
    then run newsledger's own components up to the quote finder (the rules);
 2. pair our quotes with the gold quotes (the reference scorer's token-overlap pairing) and, for
-   each pair, label the candidate sources: the one whose head lies in the gold source span
-   (or the null candidate where the gold relation has no source);
+   each pair, label the candidate sources: the head of the gold source span or a mention of the
+   same document entity, never a word that only qualifies it (or the null candidate where the
+   gold relation has no source);
 3. 5-fold cross-validation grouped by article: top-1 accuracy of the model beside the rules;
 4. train on everything and write ``speaker_ranker.txt`` (LightGBM) and ``speaker_ranker.json``
    (features, data, parameters, cross-validated figures).
@@ -102,7 +103,7 @@ def examples(data: pathlib.Path, cache: pathlib.Path):
                 continue
             sp = g.get("speaker") or {}
             gold_span = sp.get("span") if (sp.get("name") or sp.get("mention")) else None
-            labels = [int(positive(doc, c, gold_span)) for c in t.candidates]
+            labels = [int(positive(doc, c, gold_span, doc._.nl_people)) for c in t.candidates]
             if not any(labels):
                 continue
             stats["with_positive"] += 1

@@ -119,11 +119,22 @@ def candidates_for(doc: Doc, site: QuoteSite, previous_source: Optional[int]) ->
     return out
 
 
-def positive(doc: Doc, cand: Candidate, gold_span: Optional[Sequence[int]]) -> bool:
-    """Training label: the candidate's head lies inside the gold source span (or both are null)."""
+def positive(doc: Doc, cand: Candidate, gold_span: Optional[Sequence[int]], people=None) -> bool:
+    """Training label: the candidate is the head of the gold source span, or of the same mention or document
+    entity as that head (both null counts too).  A word that only qualifies the source ("brokers in
+    Varnsk", "the mayor of Tull") lies inside the span but is not the source."""
     if cand.token is None:
         return gold_span is None
     if gold_span is None:
         return False
     tok = doc[cand.token]
-    return gold_span[0] <= tok.idx < gold_span[1]
+    if not gold_span[0] <= tok.idx < gold_span[1]:
+        return False
+    span = doc.char_span(gold_span[0], gold_span[1], alignment_mode="expand")
+    if span is None or not len(span) or people is None:
+        return True
+    root = span.root
+    if tok.i == root.i or people.same_mention(tok.i, root.i):
+        return True
+    mine, theirs = people.mention_at(tok.i), people.mention_at(root.i)
+    return mine is not None and theirs is not None and mine.entity >= 0 and mine.entity == theirs.entity

@@ -31,7 +31,8 @@ _KINDS = ("name", "description", "pronoun")
 
 FEATURES: tuple[str, ...] = (
     "null", "previous", "rule_vote", "rule_none",
-    "cue_subject", "cue_agent_or_according", "subject_of_other_speech_verb", "subject_of_any_verb",
+    "cue_subject", "cue_agent_or_according", "inside_source_phrase", "subject_of_other_speech_verb",
+    "subject_of_any_verb",
     *(f"dep_{d}" for d in _DEPS),
     "tokens_to_cue", "abs_tokens_to_cue", "same_sentence_as_cue", "before_quote", "after_quote",
     "tokens_to_quote", "sentences_to_quote", "same_paragraph",
@@ -152,6 +153,14 @@ def _entity_features(row: np.ndarray, tok: Token, people: People, qc: QuoteConte
     _set(row, "same_entity_as_previous", float(ent.index == qc.previous_entity))
 
 
+def _modifies(people: People, tok: Token, source: Optional[Token]) -> bool:
+    """The candidate only qualifies the cue's source ("brokers in Varnsk", "the mayor of Tull"), inside its
+    phrase but outside its own mention."""
+    if source is None or tok.i == source.i or _in_mention(people, tok.i, source):
+        return False
+    return source.left_edge.i <= tok.i <= source.right_edge.i and any(a.i == source.i for a in tok.ancestors)
+
+
 def featurize(doc: Doc, people: People, qc: QuoteContext, cands: list[Candidate]) -> np.ndarray:
     """One row of :data:`FEATURES` per candidate."""
     rows = np.zeros((len(cands), len(FEATURES)), dtype=np.float32)
@@ -168,8 +177,9 @@ def featurize(doc: Doc, people: People, qc: QuoteContext, cands: list[Candidate]
         if qc.rule_token is not None:
             _set(row, "rule_vote", float(tok.i == qc.rule_token or people.same_mention(tok.i, qc.rule_token)))
         _set(row, "cue_subject", float(_in_mention(people, tok.i, subj)))
-        _set(row, "cue_agent_or_according", float(cue is not None and (
-            (tok.dep_ == "pobj" and tok.head.head.i == cue.i) or (tok.dep_ == "pobj" and tok.head.i == cue.i))))
+        agent = cue is not None and tok.dep_ == "pobj" and cue.i in (tok.head.i, tok.head.head.i)
+        _set(row, "cue_agent_or_according", float(agent))
+        _set(row, "inside_source_phrase", float(_modifies(people, tok, subj)))
         speech, any_verb = _speech_subject(tok)
         _set(row, "subject_of_other_speech_verb", float(speech and (cue is None or tok.head.i != cue.i)))
         _set(row, "subject_of_any_verb", float(any_verb))
