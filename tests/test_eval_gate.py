@@ -24,7 +24,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("seeds", "claim_status"): 0.95,
     ("seeds", "claim_quantity"): 0.95,
     ("warnews", "quotes"): 0.93,
-    ("warnews", "attributed"): 0.90,
+    ("warnews", "attributed"): 0.905,
     ("warnews", "speaker_given_match"): 0.96,
     ("warnews", "times"): 0.96,
     ("warnews", "time_values"): 0.95,

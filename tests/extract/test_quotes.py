@@ -116,6 +116,16 @@ CASES = [
         [("indirect", "the firm with fraud", "Prosecutors")],
         id="a-charge-needs-no-verb",
     ),
+    pytest.param(
+        "The company has repeatedly denied polluting the river.",
+        [("indirect", "polluting the river", "company")],
+        id="a-denial-of-an-act",
+    ),
+    pytest.param(
+        "The minister did not say whether the plant would close. She declined to say when talks would resume.",
+        [],
+        id="saying-nothing-is-no-quote",
+    ),
 ]
 
 

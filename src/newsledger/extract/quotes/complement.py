@@ -111,11 +111,19 @@ def _content_without_clause(hit: CueHit, head: Token) -> Optional[TokenRange]:
             return topic
         if hit.kind == "topic":
             return None
+    if hit.kind == "speech" and _gerund_content(head) is not None:
+        return _gerund_content(head)
     if (hit.kind == "topic" or head.lemma_ in TOPIC_VERBS) and head.dep_ != "relcl" and _has_own_subject(head):
         return _cited_object(head)
     if head.lemma_ in INTENT_VERBS:
         return _intended_action(head)
     return None
+
+
+def _gerund_content(head: Token) -> Optional[TokenRange]:
+    """'denied polluting the river', 'admitted taking the money': the -ing clause is what was said."""
+    ing = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > head.i), None)
+    return (ing.left_edge.i, ing.right_edge.i + 1) if ing is not None else None
 
 
 def _topic_object(head: Token) -> Optional[TokenRange]:

@@ -63,6 +63,8 @@ def reported_quotes(ctx: QuoteContext, direct: Sequence[FoundQuote], fragments: 
     for hit in ctx.cues:
         if scan.passages.covering(ctx.doc[hit.head].idx) is not None:
             continue  # a cue inside a quotation is the quoted person's own reporting
+        if _nothing_said(ctx.doc[hit.head]):
+            continue
         rng = complement(ctx.doc, hit)
         if rng is None:
             _add_parenthetical(ctx, scan, hit)
@@ -71,6 +73,17 @@ def reported_quotes(ctx: QuoteContext, direct: Sequence[FoundQuote], fragments: 
     found = _without_nested(scan.found, scan.stances)
     _add_fragments(ctx, scan, found, fragments)
     return found
+
+
+#: Verbs that, governing a verb of saying, say that nothing was said ("declined to say whether ...").
+_WITHHOLDING_VERBS = frozenset("decline refuse fail".split())
+
+
+def _nothing_said(head: Token) -> bool:
+    """'did not say whether', 'declined to say when': a cue that reports that nothing was said."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    return head.dep_ == "xcomp" and head.head.lemma_ in _WITHHOLDING_VERBS
 
 
 def _add_parenthetical(ctx: QuoteContext, scan: _Scan, hit: CueHit) -> None:
