@@ -338,7 +338,8 @@ def _one_is_a_figure(text: str, a: _Atom) -> bool:
         return True
     nxt = re.match(r"\s+([a-z]+)", text[a.end:a.end + 20])
     return bool(nxt) and nxt.group(1) not in ("of", "another", "or", "and", "thing", "way", "day", "time", "side",
-                                              "hand", "point", "could", "can", "would", "might", "must", "should")
+                                              "hand", "point", "could", "can", "would", "might", "must", "should",
+                                              "in", "at", "on", "from", "for", "by", "with", "to")
 
 
 def _figure(text: str, a: _Atom, b: Optional[_Atom], how: Optional[str]) -> Optional[QuantityMatch]:
@@ -377,7 +378,8 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[QuantityMat
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         how = _joined(text, a, b) if b is not None else None
         if how and _not_a_figure(text, b):
-            how = None
+            i += 2  # "three to six months", "ages of 18 and 60": neither end is a figure
+            continue
         i += 2 if how else 1
         if _not_a_figure(text, a) or not _one_is_a_figure(text, a):
             continue

@@ -25,8 +25,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...lexicon.words import (
-    ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EXPERIENCE_VERBS, MODAL_WORDS, PREDICTION_PATTERNS, REQUEST_VERBS,
-    STANCE_VERBS, STATE_ADJECTIVES,
+    ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EVIDENCE_VERBS, EXPERIENCE_VERBS, MODAL_WORDS, PREDICTION_PATTERNS,
+    REQUEST_VERBS, SPEECH_VERBS, STANCE_VERBS, STATE_ADJECTIVES,
 )
 
 __all__ = ["not_an_assertion", "is_prediction"]
@@ -34,7 +34,8 @@ __all__ = ["not_an_assertion", "is_prediction"]
 _COPULAS = {"be", "become", "seem", "remain", "look", "sound", "appear", "feel", "get"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _PREDICTION_RE = re.compile(r"(?i)\b(?:" + "|".join(PREDICTION_PATTERNS) + r")\b")
-_ESTIMATE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be)\s+(?:estimated|expected|projected|forecast|predicted)\s+to\b")
+_ESTIMATE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?"
+                          r"(?:estimated|expected|projected|forecast|predicted)\s+to\b")
 _RELATIONAL = re.compile(r"(?:al|ic|ical|ary|ian|an|ese|ish|ist|ern)$")
 
 
@@ -100,8 +101,12 @@ def _judging_noun(noun: Token) -> bool:
 
 
 def _assessment(verb: Token) -> Optional[str]:
-    if any(c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in verb.children):
+    if any(t.lower_ in DEGREE_ADVERBS for c in verb.children if c.dep_ == "advmod" for t in c.subtree):
         return "judgement (degree adverb)"
+    if verb.lemma_.lower() in SPEECH_VERBS | EVIDENCE_VERBS:
+        inner = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if inner is not None:  # "these figures show that some are far too quick": judge what is shown
+            return _assessment(inner)
     if verb.lemma_ not in _COPULAS:
         return "judgement (adjective)" if verb.pos_ == "ADJ" and _judging_adjective(verb) else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
@@ -133,11 +138,22 @@ def _stance(verb: Token) -> Optional[str]:
     return None
 
 
-def _not_a_report(span: SpacySpan, verb: Token) -> Optional[str]:
+def _simple_present(verb: Token) -> bool:
+    return verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("do", "does", "don't", "doesn't") for c in verb.children))
+
+
+def _not_a_report(span: SpacySpan, verb: Token, cue: Optional[str]) -> Optional[str]:
     """Announcements, generic statements and indirect questions (never said of a stated figure)."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if verb.lemma_.lower() in DECISION_WORDS or any(c.lemma_.lower() in DECISION_WORDS for c in subj):
         return "announcement of a decision"
+    if span[0].tag_ in ("WDT", "WP", "WRB") and span[0].i == span.start:
+        return "indirect question"
+    if verb.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (cue or "") not in ACCUSE_VERBS:
+        return "no clause (a noun phrase)"
+    if _simple_present(verb) and any(c.lower_ in ("i", "we", "this", "that", "it") for c in subj):
+        return "the speaker's own view, or a comment ('this affects ...')"
     if span[0].lower_ in ("every", "each", "any") and any(t.tag_ in ("VBZ", "VBP") for t in span):
         return "generic statement"
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
@@ -181,8 +197,6 @@ def not_an_assertion(doc: Doc, s: int, e: int, cue: Optional[str] = None, figure
         return reason
     if figure:
         return None
-    reason = _not_a_report(span, verb)
-    if reason:
-        return reason
     judged = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _COPULAS and _assessment(c)]
-    return _assessment(verb) or ("judgement (in a subordinate clause)" if judged else None)
+    return _assessment(verb) or ("judgement (in a subordinate clause)" if judged else None) or \
+        _not_a_report(span, verb, cue)

@@ -50,6 +50,8 @@ class _Builder:
         out = []
         if u.cue_lemma in REQUEST_VERBS | INTENT_VERBS:
             return []  # "urged them to send 200 tents", "vowed to cut taxes": appeals and intentions
+        if self._asks_or_exclaims(u):
+            return []
         for a, b, f in split_by_figure(doc, u.start, u.end, figures):
             a, b = trim_clause(doc, *figure_clause(doc, f, a, b), keep=[f.span])
             if a < b and a <= f.span[0] and not not_an_assertion(doc, a, b, u.cue_lemma, figure=True):
@@ -60,6 +62,11 @@ class _Builder:
         if b - a < 12 or not_an_assertion(doc, a, b, u.cue_lemma, hedged=u.kind == "hearsay"):
             return []
         return [self.draft(u, a, b, None)]
+
+    def _asks_or_exclaims(self, u: Unit) -> bool:
+        """The unit ends in '?' or '!' (before its closing quotation mark)."""
+        end = self.doc.text[u.end:u.end + 3].lstrip(" \"”’'")[:1] or self.doc.text[max(0, u.end - 1):u.end]
+        return end in ("?", "!") or self.doc.text[u.start:u.end].rstrip("\"”’' ").endswith(("?", "!"))
 
     def draft(self, u: Unit, a: int, b: int, quantity) -> Draft:
         d = Draft(a, b, u.sent, self.para_of(a), u.kind, u.source, u.entity, u.cue_lemma,

@@ -169,7 +169,7 @@ def split_by_figure(doc: Doc, s: int, e: int, figures: Sequence[Figure]) -> list
     for f in figures:
         others = [g.anchor for g in figures if g is not f]
         h = _climb(f.anchor, others, s, e)
-        if h.dep_ in _SEPARABLE and h.head.i != h.i:
+        if h.dep_ in _SEPARABLE and h.head.i != h.i and (h.dep_ != "prep" or h.head.pos_ in ("NOUN", "PROPN", "NUM")):
             a = max(s, h.left_edge.idx)
             b = min(e, h.right_edge.idx + len(h.right_edge.text))
             pieces.append((a, b, f))

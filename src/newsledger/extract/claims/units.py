@@ -126,6 +126,8 @@ def _report_units(doc: Doc, resolver: SpeakerResolver, covered: SpanIndex, sent_
         subj = subject_of(tok)
         speaker, entity = resolver.resolve(subj) if subj is not None else (None, None)
         source = source_from_speaker(speaker)
+        if source is None and subj is not None and subj.lower_ not in ("it", "there"):
+            continue  # a subject that is nobody ("footage showed ..."): neither a source nor hearsay
         cue = Cue(text=tok.text, span=(tok.idx, tok.idx + len(tok.text)))
         kind = "report" if source is not None else "hearsay"
         hedge = None if source is not None else Evidence(text=cue.text, span=cue.span, link="reported with no source")
