@@ -23,7 +23,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..lexicon.words import (
     AGE_BEFORE, BOUND_APPROX, BOUND_LOWER, BOUND_UPPER, COUNTRY_FORMS, CURRENCY_CODES, CURRENCY_SYMBOLS,
-    CURRENCY_WORDS, FRACTIONS, MEASURE_UNITS, MULTIPLIERS, STREET_WORDS, TIME_UNITS,
+    CURRENCY_WORDS, FRACTIONS, MEASURE_UNITS, MONTHS, MULTIPLIERS, STREET_WORDS, TIME_UNITS,
 )
 from ..records import Quantity, Span
 
@@ -185,8 +185,12 @@ def _not_a_figure(text: str, a: _Atom) -> bool:
     if a.kind == "digits" and not a.unit and re.fullmatch(r"(?:1[89]|20)\d\d", raw) and \
             not re.match(r"\s*(?:%|per\s*cent|people|troops|soldiers)", after):
         return True  # a year: left to the time extractor
-    if re.match(r"[:/.]\d|(?:st|nd|rd|th)\b|[A-Za-z]*\d|-[A-Za-z]", after) or before.endswith((":", "/", "#", "No ", "No. ")):
+    if re.match(r"[:/.]\d|(?:st|nd|rd|th)\b|[A-Za-z]*\d|-[A-Za-z]|\s*o['’]clock", after) or \
+            before.endswith((":", "/", "#", "No ", "No. ")):
         return True  # clock time, date, ordinal, a code such as 4x4 or 5G
+    prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    if prev and prev.group(1).lower() in MONTHS and (prev.group(1)[0].isupper() or prev.group(1).lower() != "may"):
+        return True  # "March 10": a date
     if a.kind != "fraction" and re.match(r"[A-Za-z]", after) and not _unit_after(text, a.end):
         return True
     if a.kind == "fraction" and not re.match(r"\s+(?:of|the|its|their|his|her|our|your|that|this|these|those|what|an?)\b"
@@ -231,7 +235,7 @@ def _is_address(after: str) -> bool:
 
 
 def _is_duration(after: str) -> bool:
-    m = re.match(r"(?:-|\s+)(?:more\s+|additional\s+|further\s+|consecutive\s+|straight\s+)?([a-z]+)\b", after)
+    m = re.match(r"(?:\s*-\s*|\s+)(?:more\s+|additional\s+|further\s+|consecutive\s+|straight\s+)?([a-z]+)\b", after)
     return bool(m and m.group(1) in TIME_UNITS)
 
 

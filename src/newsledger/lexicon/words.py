@@ -18,7 +18,7 @@ __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "TOPIC_VERBS", "TOPIC_PREPS", "REQUEST_VERBS",
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
     "CURRENCY_SYMBOLS", "CURRENCY_CODES", "CURRENCY_WORDS", "MULTIPLIERS", "FRACTIONS", "MEASURE_UNITS",
-    "TIME_UNITS", "STREET_WORDS", "BOUND_UPPER", "BOUND_LOWER", "BOUND_APPROX", "AGE_BEFORE",
+    "TIME_UNITS", "MONTHS", "STREET_WORDS", "BOUND_UPPER", "BOUND_LOWER", "BOUND_APPROX", "AGE_BEFORE",
     "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "DEGREE_ADVERBS",
     "STATE_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
     "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
@@ -314,6 +314,11 @@ BOUND_LOWER = ("more than", "at least", "in excess of", "upwards of", "no fewer 
                "a minimum of", "just over", "exceeding", "over", "above", "north of")
 BOUND_APPROX = ("approximately", "an estimated", "an approximate", "estimated", "about", "around", "nearly",
                 "almost", "roughly", "some", "close to", "circa", "approx.", "c.", "more or less")
+#: Month names: a number right after one is a date ("March 10-11").
+MONTHS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec""".split()
+)
 #: Words right before a number that make it an age ("aged 48", "between the ages of 18 and 60").
 AGE_BEFORE = ("aged", "age", "ages of", "ages", "age of")
 
@@ -338,10 +343,12 @@ DENY_VERBS = frozenset("deny dispute reject refute contradict contest dismiss re
 CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
 #: Verbs of evidence whose subject is a document or finding ("reports have shown that", "the data indicate").
 EVIDENCE_VERBS = frozenset("show reveal find indicate suggest confirm estimate demonstrate prove".split())
-#: Degree adverbs that mark a judgement ("quite an indictment", "utterly immoral").
+#: Degree and stance adverbs that mark a judgement or a guess ("quite an indictment", "utterly immoral",
+#: "almost certainly sees").
 DEGREE_ADVERBS = frozenset(
     """very quite so too really extremely utterly perfectly absolutely incredibly truly deeply highly
-    totally entirely completely particularly especially terribly awfully hugely""".split()
+    totally entirely completely particularly especially terribly awfully hugely hardly barely simply
+    clearly obviously certainly surely probably possibly perhaps maybe undoubtedly arguably""".split()
 )
 #: Adjectives that state a fact about their subject, not a judgement ("the bridge is closed").
 STATE_ADJECTIVES = frozenset(
@@ -407,5 +414,6 @@ PREDICTION_PATTERNS = (
     r"(?:is|are|was|were|be|['’]s|['’]re)(?:\s+not|n['’]t)?\s+(?:going|expected|likely|unlikely|set|due|poised|"
     r"projected|forecast|predicted|scheduled|about)\s+to",
     r"(?:has|have|had)\s+(?:the|no|every)\s+(?:ability|opportunity|chance|right|power|intention)\s+to",
+    r"there\s+(?:is|was|are)\s+no\s+way",
     r"(?:plans?|planned|intends?|intended|aims?|aimed|hopes?|hoped|vows?|vowed|promised?|pledged?|threaten(?:s|ed)?)\s+to",
 )

@@ -55,8 +55,9 @@ def _describes(tok: Token, value: float) -> bool:
         return True
     if tok.dep_ in ("appos", "npadvmod") and head.ent_type_ == "PERSON":
         return True  # "Ivanov, 48,"
-    if head.lower_ == "of" and head.head.lower_ in ("one", "each", "any", "none") and head.head.i < tok.i:
-        return True  # "one of its 12 ministers"
+    of = head if head.lower_ == "of" else head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if of is not None and of.head.lower_ in ("one", "each", "any", "none") and of.head.i < tok.i:
+        return True  # "one of its 12 ministers", "one of five permanent members"
     if value <= 12 and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DESCRIBING_DETS | {"'s", "’s"}:
         return True  # "the two sides", "its three children": a set already known
     return False
