@@ -5,11 +5,16 @@
     .venv/bin/python benchmarks/claims.py --set warnews           # one known set
     .venv/bin/python benchmarks/claims.py --dir PATH [--dir ...]  # any folder with gold/ and texts/
     .venv/bin/python benchmarks/claims.py --errors                # also list unpaired and wrong claims
+    .venv/bin/python benchmarks/claims.py --speed [--set polnear]   # cost of the claims component
 
 Each article gets its gold ``published`` date; records are scored by ../shared/tools/score.py
 (through ``newsledger.evaluate``), so the figures are the scorer's own.  ``--dir`` takes a
 held-out set in the same gold format (for instance war reporting from other outlets,
 annotated by the warnews-dev rules): nothing of it needs to be in the repository.
+
+``--speed`` runs the whole pipeline with and without ``newsledger_claims_v1`` over the same
+texts, alternated in one process, best of three, and prints the ratio (the baseline is every
+other component).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import importlib.util
 import pathlib
 import sys
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -57,16 +63,40 @@ def _errors(gold_set, records) -> None:
                 print(f"   extra  {p['text'][:100]!r}")
 
 
+def speed(nlp, gold_sets, repeat: int = 3) -> None:
+    texts = [path.read_text(encoding="utf-8") for g in gold_sets for path, _ in g.items()]
+    words = sum(len(t.split()) for t in texts)
+
+    def run(disable):
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            with nlp.select_pipes(disable=disable):
+                for _doc in nlp.pipe(texts, batch_size=32):
+                    pass
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    run([])  # warm-up
+    base, full = run(["newsledger_claims_v1"]), run([])
+    print(f"speed: {len(texts)} articles, {words} words; without claims {base:.2f}s, with claims {full:.2f}s: "
+          f"claims add {100 * (full - base) / base:.1f}% (ratio {full / base:.3f})")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", help="a known gold set under ../shared (warnews, seeds, ...)")
     ap.add_argument("--dir", action="append", help="a folder holding gold/ and texts/")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="time the claims component against the rest")
     args = ap.parse_args(argv)
     from newsledger.evaluate import predict, score
     from newsledger.extract import build_pipeline
 
     nlp = build_pipeline()
+    if args.speed:
+        speed(nlp, list(_sets(args).values()))
+        return 0
     print(f"{'set':12s} {'claims P':>8s} {'R':>6s} {'F1':>6s} {'source':>7s} {'status':>7s} {'quantity':>8s}  n")
     for name, gold_set in _sets(args).items():
         records = predict(gold_set, nlp)

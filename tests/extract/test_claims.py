@@ -90,6 +90,14 @@ def test_negated_confirmation_is_unverified_only():
         # confirmed
         ("The Pentagon confirmed that three soldiers died in the crash near the border.",
          "three soldiers died", "confirmed", "The Pentagon confirmed", "Pentagon", None),
+        # confirmed: the article's own statement, then "the news" / "the arrest" confirmed by someone
+        ("The striker has left the club. The news was confirmed by the club's chairman.",
+         "The striker has left the club", "confirmed", "The news was confirmed by the club's chairman", "chairman",
+         "The news"),
+        ("The cyclist, who won silver in the 2019 race, has been arrested in Lyon. The arrest was confirmed by police.",
+         "has been arrested in Lyon", "confirmed", "The arrest was confirmed by police", "police", "The arrest"),
+        ("Witnesses said a tanker caught fire near the port. This could not be independently verified.",
+         "a tanker caught fire", "unverified", "This could not be independently verified", None, "This"),
         ("The ministry said the hospital had reopened. The reopening was verified by the Red Cross.",
          "the hospital had reopened", "confirmed", "The reopening was verified by the Red Cross", "Red Cross",
          "The reopening"),
@@ -115,6 +123,8 @@ def test_status_evidence_and_link(run, text, claim_words, status, evidence, evid
         # a status word in an unrelated next sentence
         ("The agency said 300 families had left the valley.\nIn a separate case, a court rejected an appeal by the owner.",
          "300 families"),
+        ("The governor said 12 schools had closed. The mayor resigned on Friday. It was not confirmed by the council.",
+         "12 schools"),
     ],
 )
 def test_status_is_never_taken_by_adjacency(run, text, claim_words):
@@ -272,3 +282,8 @@ def test_article_asserting_a_figure_has_no_source(nlp):
     doc = nlp("Dozens of silos were destroyed by shelling.")
     (c,) = extract_claims(doc)
     assert c.source is None and c.status == "unattributed"
+
+
+def test_a_confirmed_statement_is_the_confirmers_claim(run):
+    c = _one(run("The striker has left the club. The news was confirmed by the club's chairman."), "left the club")
+    assert c.source is not None and "chairman" in c.source.name

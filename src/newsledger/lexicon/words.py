@@ -301,7 +301,7 @@ MEASURE_UNITS: dict[str, str] = {
 #: Units of time: a figure counting them is a duration, an age or a date, not a stated figure.
 TIME_UNITS = frozenset(
     """second seconds minute minutes hour hours day days night nights week weeks weekend weekends month months
-    year years decade decades century centuries""".split()
+    year years decade decades century centuries season seasons""".split()
 )
 #: Last words of a street address ("10 Downing Street").
 STREET_WORDS = frozenset(
@@ -362,7 +362,7 @@ STATE_ADJECTIVES = frozenset(
 CLAIM_NOUNS = frozenset(
     """claim claims allegation allegations accusation accusations charge charges assertion assertions
     statement statements report reports account accounts suggestion suggestions story stories
-    assessment information rumour rumours rumor rumors""".split()
+    assessment information rumour rumours rumor rumors news""".split()
 )
 #: Nouns that stand for stated figures ("these figures", "the death toll").
 FIGURE_NOUNS = frozenset(

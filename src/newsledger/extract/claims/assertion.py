@@ -81,8 +81,9 @@ def is_prediction(span: SpacySpan, figure: bool = False) -> bool:
 
 
 def _judging_adjective(adj: Token) -> bool:
-    if adj.lemma_.lower() in STATE_ADJECTIVES or adj.tag_ in ("VBN", "JJR", "RBR") or adj.like_num:
-        return False
+    if adj.lemma_.lower() in STATE_ADJECTIVES or adj.tag_ in ("VBN", "JJR", "RBR") or adj.like_num \
+            or adj.lower_.endswith("ed"):
+        return False  # a state or a participle ("closed", "isolated"), not a judgement
     if any(c.lower_ == "more" or c.tag_ == "RBR" for c in adj.children) and \
             not any(c.lower_ in DEGREE_ADVERBS for c in adj.children):
         return False  # a comparison can be checked
@@ -95,7 +96,7 @@ def _judging_noun(noun: Token) -> bool:
         if t.lower_ in DEGREE_ADVERBS or t.tag_ in ("JJS", "RBS") or t.lower_ == "most":
             return True
         if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.text[:1].isupper() \
-                and not _RELATIONAL.search(t.lower_) and t.lemma_.lower() not in STATE_ADJECTIVES and t.tag_ != "VBN":
+                and not _RELATIONAL.search(t.lower_) and _judging_adjective(t):
             return True
     return False
 

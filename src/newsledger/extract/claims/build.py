@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from ...lexicon.words import COUNTRY_FORMS, INTENT_VERBS, REQUEST_VERBS
+from ...lexicon.words import COUNTRY_FORMS, EVIDENCE_VERBS, INTENT_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from ...records import Claim, ClaimSource, Quote, TimeExpr
 from ...text import paragraphs
 from ..people import People, find_people
@@ -56,12 +56,24 @@ class _Builder:
             a, b = trim_clause(doc, *figure_clause(doc, f, a, b), keep=[f.span])
             if a < b and a <= f.span[0] and not not_an_assertion(doc, a, b, u.cue_lemma, figure=True):
                 out.append(self.draft(u, a, b, f.quantity))
-        if figures or u.kind == "narration":
+        if figures:
             return out
         a, b = trim_clause(doc, u.start, u.end)
         if b - a < 12 or not_an_assertion(doc, a, b, u.cue_lemma, hedged=u.kind == "hearsay"):
             return []
-        return [self.draft(u, a, b, None)]
+        if u.kind == "narration" and self._reporting_frame(a, b):
+            return []
+        d = self.draft(u, a, b, None)
+        d.latent = u.kind == "narration"  # "The news was confirmed by ..." may make it a claim
+        return [d]
+
+    def _reporting_frame(self, a: int, b: int) -> bool:
+        """What is left of a sentence round a quotation ("as he stressed that"): no statement of its own."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return True
+        root = span.root
+        return root.lemma_.lower() in SPEECH_VERBS | EVIDENCE_VERBS or span[-1].pos_ in ("SCONJ", "ADP")
 
     def _asks_or_exclaims(self, u: Unit) -> bool:
         """The unit ends in '?' or '!' (before its closing quotation mark)."""
@@ -150,7 +162,7 @@ def extract_claims(doc: Doc, quotes: Optional[Sequence[Quote]] = None, times: Op
     drafts = _dedupe([d for u in units for d in b.drafts_of(u)])
     ctx = _Context(doc, drafts, b.para_of, b.entity_at, b.source_of, b.quote_speaker_at)
     link_evidence(ctx, b.bounds)
-    claims = [_claim(doc, d, b.time_of(d)) for d in drafts if not d.dropped]
+    claims = [_claim(doc, d, b.time_of(d)) for d in drafts if not d.dropped and (not d.latent or d.evidence)]
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
     return claims

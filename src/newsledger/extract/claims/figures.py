@@ -73,7 +73,7 @@ def _classifies(q: Quantity, anchor: Token) -> bool:
         tok = tok.head  # up to the last word of the figure ("85" -> "kg")
     head = tok.head
     return tok.dep_ in ("nummod", "compound", "amod", "nmod") and head.idx >= end and head.pos_ in ("NOUN", "PROPN") \
-        and head.i - tok.i <= 3
+        and head.i - tok.i <= 5
 
 
 def figures_in(doc: Doc, s: int, e: int, exclude: Sequence[Span] = ()) -> list[Figure]:
@@ -144,9 +144,23 @@ def trim_clause(doc: Doc, s: int, e: int, keep: Sequence[Span] = ()) -> tuple[in
     for m in re.finditer(r",\s+an?\s+\w+(?:\s+\w+)?\s+(?:that|which)\b|"
                          r",\s+(?:which|who|whose|meaning|adding|saying|calling|but|while|although|though|"
                          r"whereas|prompting|leaving|making|bringing|raising|as\s+well\s+as)\b|;\s|\s[–—]\s", text[hi:e]):
+        if m.group(0).startswith(",") and not _runs_to_end(doc, hi + m.end() - 1, e):
+            continue  # "X, who finished fourth, has been killed": the clause goes on after the comment
         e = hi + m.start()
         break
     return strip(text, s, e)
+
+
+def _runs_to_end(doc: Doc, pos: int, e: int) -> bool:
+    """Whether the phrase starting at ``pos`` (after a comma) reaches the end of the clause [.., e)."""
+    span = doc.char_span(pos, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    t = span[0]
+    while t.head.i != t.i and span.start <= t.head.i < span.end:
+        t = t.head
+    words = [w for w in span if not w.is_punct]
+    return not words or t.right_edge.i >= words[-1].i
 
 
 def _climb(tok: Token, others: Sequence[Token], lo: int, hi: int) -> Token:

@@ -68,12 +68,14 @@ def resolve_anaphor(ctx: _Context, theme: Token, pos: int, sent: int, para: int)
     mods = _modifiers(theme)
     if mods:
         window = [d for d in window if _made_by(ctx, d, mods)]
-    if not window:
-        return []
     plural = theme.tag_ in ("NNS", "NNPS") or theme.lower_ in _PLURAL_PRONOUNS or \
         any(c.dep_ == "conj" for m in mods for c in m.children)
+    if plural:  # the article's own statements are never "these claims"
+        window = [d for d in window if not d.latent]
+    if not window:
+        return []
     if not plural:
-        return [window[-1]]
+        return [window[-1]]  # the nearest: a claim, or the statement just made ("The news was confirmed")
     nearest = max(d.para for d in window)
     hits = [d for d in window if d.para == nearest]
     for d in list(hits):
@@ -106,7 +108,7 @@ def _accused_by(ctx: _Context, v: Token, para: int) -> list[Draft]:
     ent = ctx.entity_at(subj) if subj is not None else None
     if ent is None:
         return []
-    return [d for d in ctx.drafts if d.para in (para, para - 1) and d.entity != ent
+    return [d for d in ctx.drafts if d.para in (para, para - 1) and d.entity != ent and not d.latent
             and (d.accused == ent or d.actor == ent) and not d.start <= v.idx < d.end]
 
 
@@ -191,7 +193,10 @@ def _apply(ctx: _Context, cue: StatusCue, v: Token, targets: list[Draft], reason
     for d in targets:
         if d.evidence is not None and d.kind != "hearsay":
             continue
+        if d.latent and cue.status == "confirmed" and source is not None:
+            d.source = source  # the article's own statement, confirmed by someone: theirs
         d.status, d.evidence = cue.status, ev
+        d.latent = False
         if reason.startswith("the claim is the clause") and v.lemma_.lower() in DENY_VERBS and \
                 d.cue_span is not None and d.cue_span[0] <= v.idx < d.cue_span[1]:
             d.source = None  # what is denied was claimed by others: the denier is the evidence's source

@@ -114,6 +114,7 @@ class Draft:
     countries: frozenset = field(default_factory=frozenset)
     cue: Optional[Cue] = None
     dropped: bool = False  # a denial's own restatement of an earlier claim
+    latent: bool = False  # the article's own statement: a claim only once evidence speaks of it
     about: list = field(default_factory=list)  # earlier drafts its own subject refers to ("The allegations ...")
 
 

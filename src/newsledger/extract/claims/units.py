@@ -86,9 +86,22 @@ def _quote_units(doc: Doc, quotes: Sequence[Quote], people: People, sent_bounds:
             if e0 <= qs or s0 >= qe:
                 continue
             s, e = strip(doc.text, max(s0, qs), min(e0, qe))
+            if q.cue is not None and q.cue.span[0] >= e:
+                s = _with_subject(doc, s, e, s0)
             if e - s >= 8:
                 out.append(Unit(s, e, i, "quote", source, entity, q.cue, lemma, q, accused=_accused(cue_tok, people)))
     return out
+
+
+def _with_subject(doc: Doc, s: int, e: int, s0: int) -> int:
+    """A quoted clause that starts at its verb ("... is imported from Russia, according to X") takes its subject."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
+        return s
+    subj = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < s), None)
+    if subj is None or subj.left_edge.idx < s0 or subj.lower_ in ("which", "who", "that"):
+        return s
+    return subj.left_edge.idx
 
 
 def _clause_span(root: Token) -> tuple[int, int]:
