@@ -20,7 +20,9 @@ import pathlib
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from timing import best_pipe_time  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -62,14 +64,7 @@ def speed(nlp, items, repeat: int = 3) -> None:
     mine = [n for n in nlp.pipe_names if n in ("newsledger_times_v1", "newsledger_claims_v1")]
 
     def run(disable):
-        best = float("inf")
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            with nlp.select_pipes(disable=disable):
-                for doc in nlp.pipe(texts, batch_size=64):
-                    pass
-            best = min(best, time.perf_counter() - t0)
-        return best
+        return best_pipe_time(nlp, texts, disable, repeat)
 
     run(mine)  # warm-up (dateparser, caches)
     run([])

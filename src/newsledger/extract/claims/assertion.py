@@ -28,6 +28,7 @@ from ...lexicon.words import (
     ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EVIDENCE_VERBS, EXPERIENCE_VERBS, MODAL_WORDS, PREDICTION_PATTERNS,
     REQUEST_VERBS, SPEECH_VERBS, STANCE_VERBS, STATE_ADJECTIVES,
 )
+from .edges import text_of
 
 __all__ = ["not_an_assertion", "is_prediction"]
 
@@ -174,7 +175,7 @@ def not_an_assertion(doc: Doc, s: int, e: int, cue: Optional[str] = None, figure
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) < 2:
         return "too short"
-    text = doc.text[s:e].rstrip("\"”’' ")
+    text = text_of(doc)[s:e].rstrip("\"”’' ")
     if text.endswith("?"):
         return "question"
     if text.endswith("!") and not figure:

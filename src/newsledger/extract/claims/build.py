@@ -19,6 +19,7 @@ from .figures import figure_clause, figures_in, split_by_figure, trim_clause
 from .links import link_evidence
 from .status import Draft, _Context
 from .units import Unit, find_units, source_from_speaker
+from .edges import TEXT_KEY, text_of
 
 __all__ = ["extract_claims"]
 
@@ -38,7 +39,7 @@ class _Builder:
         for k, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
-        self.para_starts = [s for s, _ in paragraphs(doc.text, list(bp))] or [0]
+        self.para_starts = [s for s, _ in paragraphs(text_of(doc), list(bp))] or [0]
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -77,8 +78,8 @@ class _Builder:
 
     def _asks_or_exclaims(self, u: Unit) -> bool:
         """The unit ends in '?' or '!' (before its closing quotation mark)."""
-        end = self.doc.text[u.end:u.end + 3].lstrip(" \"”’'")[:1] or self.doc.text[max(0, u.end - 1):u.end]
-        return end in ("?", "!") or self.doc.text[u.start:u.end].rstrip("\"”’' ").endswith(("?", "!"))
+        end = text_of(self.doc)[u.end:u.end + 3].lstrip(" \"”’'")[:1] or text_of(self.doc)[max(0, u.end - 1):u.end]
+        return end in ("?", "!") or text_of(self.doc)[u.start:u.end].rstrip("\"”’' ").endswith(("?", "!"))
 
     def draft(self, u: Unit, a: int, b: int, quantity) -> Draft:
         d = Draft(a, b, u.sent, self.para_of(a), u.kind, u.source, u.entity, u.cue_lemma,
@@ -143,7 +144,7 @@ def _claim(doc: Doc, d: Draft, time: Optional[str]) -> Claim:
         status = "unattributed"
     if status == "unattributed" and d.source is not None and d.evidence is None:
         status = "claimed"
-    return Claim(id="", text=doc.text[d.start:d.end], span=(d.start, d.end), status=status, source=d.source,
+    return Claim(id="", text=text_of(doc)[d.start:d.end], span=(d.start, d.end), status=status, source=d.source,
                  cue=d.cue, quantity=d.quantity, time=time, status_evidence=d.evidence)
 
 
@@ -156,6 +157,14 @@ def extract_claims(doc: Doc, quotes: Optional[Sequence[Quote]] = None, times: Op
     times = list(times if times is not None else (doc._.nl_times or []))
     bp_records = doc._.nl_boilerplate or []
     bp = list(boilerplate) if boilerplate is not None else [tuple(b.span) for b in bp_records]
+    doc.user_data[TEXT_KEY] = doc.text
+    try:
+        return _extract(doc, quotes, times, bp, bp_records)
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _extract(doc: Doc, quotes: list[Quote], times: list[TimeExpr], bp: list, bp_records: list) -> list[Claim]:
     people = doc._.nl_people if doc._.nl_people is not None else find_people(doc, bp_records)
     b = _Builder(doc, quotes, times, bp, people)
     units = find_units(doc, quotes, people, b.resolver, b.bounds, b.sent_of, b.skip)

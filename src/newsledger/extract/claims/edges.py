@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["strip", "edges"]
+__all__ = ["strip", "edges", "text_of", "TEXT_KEY"]
+
+#: ``doc.user_data`` key holding the doc's text while claims are extracted (``Doc.text`` joins every
+#: token on each call).
+TEXT_KEY = "newsledger_claims_text"
+
+
+def text_of(doc) -> str:
+    """The doc's text, read once per extraction."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
 
 _LEAD = "\"“”'‘’,;:–—-(["
 _TRAIL = ".,;:!?\"“”'‘’–—-)(["

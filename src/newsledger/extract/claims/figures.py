@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Quantity, Span
 from ..quantities import find_quantities
-from .edges import edges, strip
+from .edges import edges, strip, text_of
 
 __all__ = ["Figure", "figures_in", "split_by_figure", "counted", "trim_clause", "figure_clause"]
 
@@ -78,7 +78,7 @@ def _classifies(q: Quantity, anchor: Token) -> bool:
 
 def figures_in(doc: Doc, s: int, e: int, exclude: Sequence[Span] = ()) -> list[Figure]:
     """The stated figures of text[s:e], with absolute spans; ``exclude`` holds spans that are no figures (times)."""
-    text = doc.text[s:e]
+    text = text_of(doc)[s:e]
     local = [(max(0, a - s), min(e, b) - s) for a, b in exclude if a < e and s < b]
     out = []
     for m in find_quantities(text, local):
@@ -133,7 +133,7 @@ def counted(tok: Token) -> Optional[str]:
 def trim_clause(doc: Doc, s: int, e: int, keep: Sequence[Span] = ()) -> tuple[int, int]:
     """The clause without a leading adverbial ('With this package, ...') or a trailing comment
     (', which ...', ', meaning ...', ', but ...') that holds none of the ``keep`` spans."""
-    text = doc.text
+    text = text_of(doc)
     s, e = strip(text, s, e)
     lo = min((a for a, _ in keep), default=e)
     hi = max((b for _, b in keep), default=s)
@@ -178,7 +178,7 @@ def split_by_figure(doc: Doc, s: int, e: int, figures: Sequence[Figure]) -> list
     """Split the clause text[s:e] into one stretch per figure (a separable phrase each, the rest for the main one)."""
     if len(figures) <= 1:
         return [(s, e, f) for f in figures]
-    text = doc.text
+    text = text_of(doc)
     pieces: list[tuple[int, int, Figure]] = []
     main: list[Figure] = []
     for f in figures:
@@ -234,4 +234,4 @@ def figure_clause(doc: Doc, f: Figure, s: int, e: int) -> tuple[int, int]:
     toks = [t for t in v.subtree if not (t.head.i == v.i and t.dep_ in ("conj", "cc") and t.i > v.i)]
     a = max(s, min(t.idx for t in toks))
     b = min(e, max(t.idx + len(t.text) for t in toks if t.i <= v.i or t.head.i != v.i or t.dep_ not in ("conj", "cc")))
-    return edges(doc.text, a, b) if a < b else (s, e)
+    return edges(text_of(doc), a, b) if a < b else (s, e)

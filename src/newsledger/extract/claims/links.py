@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ...lexicon.words import CLAIM_NOUNS, CONFIRM_VERBS, COUNTRY_FORMS, DENY_VERBS, FIGURE_NOUNS
 from ...records import Evidence, Mention
-from .edges import strip
+from .edges import strip, text_of
 from .status import (
     _THEME_PRONOUNS, Draft, StatusCue, _Context, _content, _cue_verb, _evidence_source, _evidence_span, _theme,
     find_status_cues,
@@ -179,17 +179,17 @@ def _apply(ctx: _Context, cue: StatusCue, v: Token, targets: list[Draft], reason
     if attached:
         first = refers.left_edge.idx if refers is not None and refers.pos_ == "NOUN" else v.left_edge.idx
         s = max(s, targets[0].end, first if first > targets[0].end else s)
-        s, e = strip(doc.text, s, e)
+        s, e = strip(text_of(doc), s, e)
     if e <= s:
         return
     mention = None
     if refers is not None and refers.lower_ not in ("which", "that"):
         words = _phrase(refers)
         start = refers.left_edge.idx if refers.lower_ not in _THEME_PRONOUNS else refers.idx
-        if doc.text[start:start + len(words)] == words:
+        if text_of(doc)[start:start + len(words)] == words:
             mention = Mention(text=words, span=(start, start + len(words)))
     source = _evidence_source(ctx, v, refers, quoted=not attached)
-    ev = Evidence(text=doc.text[s:e], span=(s, e), source=source, refers=mention, link=reason)
+    ev = Evidence(text=text_of(doc)[s:e], span=(s, e), source=source, refers=mention, link=reason)
     for d in targets:
         if d.evidence is not None and d.kind != "hearsay":
             continue
@@ -209,7 +209,7 @@ def link_evidence(ctx: _Context, sent_bounds: Sequence[tuple[int, int]]) -> None
         if subj is not None:
             d.about = resolve_anaphor(ctx, subj, subj.idx, d.sent, d.para)
     for i, (s0, e0) in enumerate(sent_bounds):
-        for cue in find_status_cues(ctx.doc.text, s0, e0):
+        for cue in find_status_cues(text_of(ctx.doc), s0, e0):
             v = _cue_verb(ctx.doc, *cue.cue)
             if v is None:
                 continue

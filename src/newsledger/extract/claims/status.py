@@ -33,7 +33,7 @@ from ...lexicon.words import (
     CLAIM_NOUNS, CONFIRM_VERBS, CONFIRMED_PATTERNS, DENY_VERBS, DISPUTED_PATTERNS, FIGURE_NOUNS, UNVERIFIED_PATTERNS,
 )
 from ...records import ClaimSource, Cue, Evidence, Quantity
-from .edges import strip
+from .edges import strip, text_of
 
 __all__ = ["StatusCue", "find_status_cues", "Draft", "FAMILIES"]
 
@@ -191,10 +191,10 @@ def _evidence_source(ctx: _Context, v: Token, theme: Optional[Token], quoted: bo
 
 
 def _evidence_span(doc: Doc, v: Token, lo: int, hi: int, content: Optional[tuple[int, int]]) -> tuple[int, int]:
-    s, e = _clause_around(doc.text, v.idx, v.idx + len(v.text), lo, hi)
+    s, e = _clause_around(text_of(doc), v.idx, v.idx + len(v.text), lo, hi)
     if content is not None and content[0] > v.idx:
         e = min(e, content[0])
-        e = strip(doc.text, s, e)[1]
-        if doc.text[max(s, e - 4):e].lower().endswith("that"):
-            e = strip(doc.text, s, e - 4)[1]
-    return strip(doc.text, s, e)
+        e = strip(text_of(doc), s, e)[1]
+        if text_of(doc)[max(s, e - 4):e].lower().endswith("that"):
+            e = strip(text_of(doc), s, e - 4)[1]
+    return strip(text_of(doc), s, e)

@@ -26,7 +26,7 @@ from ...records import ClaimSource, Cue, Evidence, Quote, Speaker
 from ..people import People
 from ..spans import SpanIndex
 from ..speakers import SpeakerResolver, subject_of
-from .edges import strip
+from .edges import strip, text_of
 
 __all__ = ["Unit", "find_units", "source_from_speaker", "HEARSAY_RE"]
 
@@ -85,7 +85,7 @@ def _quote_units(doc: Doc, quotes: Sequence[Quote], people: People, sent_bounds:
         for i, (s0, e0) in enumerate(sent_bounds):
             if e0 <= qs or s0 >= qe:
                 continue
-            s, e = strip(doc.text, max(s0, qs), min(e0, qe))
+            s, e = strip(text_of(doc), max(s0, qs), min(e0, qe))
             if q.cue is not None and q.cue.span[0] >= e:
                 s = _with_subject(doc, s, e, s0)
             if e - s >= 8:
@@ -133,7 +133,7 @@ def _report_units(doc: Doc, resolver: SpeakerResolver, covered: SpanIndex, sent_
         reported = _reported_span(tok)
         if reported is None:
             continue
-        s, e = strip(doc.text, *reported)
+        s, e = strip(text_of(doc), *reported)
         if e - s < 12 or covered.overlaps(s, e):
             continue
         subj = subject_of(tok)
@@ -171,10 +171,10 @@ def _narration_units(doc: Doc, sent_bounds: list[tuple[int, int]], taken: Sequen
         if skip and skip.overlaps(s0, e0) and skip.covering(s0):
             continue
         for a, b in _free_stretches(s0, e0, cover.starts, cover.ends):
-            a, b = strip(doc.text, a, b)
+            a, b = strip(text_of(doc), a, b)
             if b - a < 12:
                 continue
-            m = HEARSAY_RE.search(doc.text, a, b)
+            m = HEARSAY_RE.search(text_of(doc), a, b)
             if m is None:
                 out.append(Unit(a, b, i, "narration"))
                 continue
