@@ -182,6 +182,9 @@ def test_claims_on_any_beat(run, text, claim_words, source):
         "The choir sang beautifully at the festival.",  # narration without a figure
         "The activists said they want a city that is not afraid of its own history.",  # wish
         "I think the reform is working, the governor said.",  # stance
+        '"There are serious flaws in the plan," she said.',  # judged existential
+        '"The worst thing is the silence," he said.',  # judged subject
+        "We have to be realistic about the budget, the minister said.",  # obligation
     ],
 )
 def test_not_claims(run, text):

@@ -415,5 +415,6 @@ PREDICTION_PATTERNS = (
     r"projected|forecast|predicted|scheduled|about)\s+to",
     r"(?:has|have|had)\s+(?:the|no|every)\s+(?:ability|opportunity|chance|right|power|intention)\s+to",
     r"there\s+(?:is|was|are)\s+no\s+way",
+    r"(?:has|have|need|needs|ought)\s+to\s+(?!do\s+with)\w+",
     r"(?:plans?|planned|intends?|intended|aims?|aimed|hopes?|hoped|vows?|vowed|promised?|pledged?|threaten(?:s|ed)?)\s+to",
 )

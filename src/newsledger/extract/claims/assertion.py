@@ -111,6 +111,9 @@ def _assessment(verb: Token) -> Optional[str]:
             return _assessment(inner)
     if verb.lemma_ not in _COPULAS:
         return "judgement (adjective)" if verb.pos_ == "ADJ" and _judging_adjective(verb) else None
+    if any(c.dep_ == "expl" for c in verb.children):  # "there are glaring failures"
+        theme = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), None)
+        return "judgement (noun phrase)" if theme is not None and _judging_noun(theme) else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")), None)
     if comp is None:
@@ -124,6 +127,8 @@ def _assessment(verb: Token) -> Optional[str]:
         return "judgement (adjective)"
     if comp.pos_ in ("NOUN", "PRON", "NUM") and _judging_noun(comp):
         return "judgement (noun phrase)"
+    if subj is not None and subj.pos_ == "NOUN" and _judging_noun(subj) and not comp.like_num:
+        return "judgement (its subject: 'the worst thing is ...')"
     return None
 
 
