@@ -290,3 +290,15 @@ def test_article_asserting_a_figure_has_no_source(nlp):
 def test_a_confirmed_statement_is_the_confirmers_claim(run):
     c = _one(run("The striker has left the club. The news was confirmed by the club's chairman."), "left the club")
     assert c.source is not None and "chairman" in c.source.name
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The new tariff is expected to raise $2bn a year, the treasury said.", 2e9),  # a stated estimate
+        ("He said he would rush aid to the region as he signed a $40 billion spending bill.", 40e9),  # own tense
+        ("Men between the ages of 18 and 60 must stay, but 3,000 crossed the border, guards said.", 3000),
+    ],
+)
+def test_a_figure_asserted_beside_a_prediction(run, text, value):
+    assert [c.quantity.value for c in run(text) if c.quantity] == [value]

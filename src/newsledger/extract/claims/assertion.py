@@ -134,8 +134,9 @@ def _assessment(verb: Token) -> Optional[str]:
 
 def _stance(verb: Token) -> Optional[str]:
     lemma = verb.lemma_.lower()
-    if lemma in STANCE_VERBS:
-        return "stance or wish"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if lemma in STANCE_VERBS and not (passive and lemma in ("expect", "estimate", "forecast", "project")):
+        return "stance or wish"  # "is expected to cost $1bn" is an estimate, not the speaker's stance
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     first = any(c.lower_ in ("i", "we") for c in subj)
     if lemma in REQUEST_VERBS and (first or any(c.lower_ == "you" for c in subj)):

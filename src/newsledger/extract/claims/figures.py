@@ -225,12 +225,13 @@ def _cut_shared(text: str, pieces: list[tuple[int, int, Figure]]) -> list[tuple[
 
 
 def figure_clause(doc: Doc, f: Figure, s: int, e: int) -> tuple[int, int]:
-    """The coordinated clause of text[s:e] that states the figure ("..., but 3,000 crossed the border")."""
+    """The coordinated or adverbial clause with a tense of its own in text[s:e] that states the figure."""
     v = f.anchor
     while v.head.i != v.i and v.pos_ not in ("VERB", "AUX"):
         v = v.head
-    if v.pos_ not in ("VERB", "AUX") or v.dep_ not in ("conj", "parataxis") or not s <= v.head.idx < e:
-        return s, e
+    own_tense = v.dep_ in ("conj", "parataxis") or (v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP"))
+    if v.pos_ not in ("VERB", "AUX") or not own_tense or not s <= v.head.idx < e:
+        return s, e  # a clause of its own: "..., but 3,000 crossed", "as he signed a $95bn bill"
     toks = [t for t in v.subtree if not (t.head.i == v.i and t.dep_ in ("conj", "cc") and t.i > v.i)]
     a = max(s, min(t.idx for t in toks))
     b = min(e, max(t.idx + len(t.text) for t in toks if t.i <= v.i or t.head.i != v.i or t.dep_ not in ("conj", "cc")))
