@@ -156,6 +156,8 @@ def test_denial_of_an_accusation_by_the_accused(run):
         ("The regulator said the bank had misreported its losses for two years.", "the bank had misreported", "regulator"),
         ("According to the court filing, the company paid the consultant in cash.", "the company paid the consultant", "court filing"),
         ("Inflation rose to 4.1% in May, the statistics office said.", "Inflation rose to 4.1%", "statistics office"),
+        ("A federal judge ruled on Tuesday that the company had broken competition law.", "had broken competition law",
+         "federal judge"),
         ("The mayor reportedly fled the town before the vote.", "The mayor reportedly fled the town", None),
         ("There have been reports of looting in the port, as well as a fire at the depot.",
          "There have been reports of looting in the port", None),
@@ -243,6 +245,7 @@ def test_one_claim_per_figure(run):
     [
         ("Anna Berg, 55, told reporters that the factory had fired 120 workers.", 120),  # an age is no figure
         ("The 34-year-old driver said 12 cars were damaged.", 12),
+        ("Doctors said the patient, 72, had received 3 doses.", 3),
         ("Men between the ages of 18 and 60 must stay, but 3,000 crossed the border, guards said.", 3000),
         ("The Three Amigos reunited as 900 fans watched, the venue said.", 900),  # a name
         ("The lifter, who finished fourth in the 85kg class, said 30 athletes withdrew.", 30),  # ordinal, class

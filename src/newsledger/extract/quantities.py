@@ -315,7 +315,8 @@ def _counts_after(text: str, pos: int) -> Optional[str]:
 _STOP_COUNT = {"the", "a", "an", "of", "and", "or", "who", "which", "that", "have", "has", "had", "were", "was",
                "what", "it", "they", "he", "she", "we", "i", "you",
                "are", "is", "been", "be", "in", "on", "at", "to", "from", "for", "with", "by", "since", "as",
-               "will", "would", "could", "may", "might", "each", "per", "a", "this", "last", "after", "before"}
+               "will", "would", "could", "may", "might", "each", "per", "a", "this", "last", "after", "before",
+               "over", "under", "about", "into", "within", "during", "than", "up", "down", "across", "through"}
 
 
 # ---------------------------------------------------------------------------------------------

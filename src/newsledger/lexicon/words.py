@@ -341,8 +341,9 @@ ACCUSE_VERBS = frozenset("accuse blame charge criticise criticize condemn fault"
 DENY_VERBS = frozenset("deny dispute reject refute contradict contest dismiss rebut debunk".split())
 #: Verbs by which a party confirms what was said.
 CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
-#: Verbs of evidence whose subject is a document or finding ("reports have shown that", "the data indicate").
-EVIDENCE_VERBS = frozenset("show reveal find indicate suggest confirm estimate demonstrate prove".split())
+#: Verbs of evidence whose subject is a document, finding or court ("reports have shown that", "the data
+#: indicate", "the judge ruled that").
+EVIDENCE_VERBS = frozenset("show reveal find indicate suggest confirm estimate demonstrate prove rule determine".split())
 #: Degree and stance adverbs that mark a judgement or a guess ("quite an indictment", "utterly immoral",
 #: "almost certainly sees").
 DEGREE_ADVERBS = frozenset(

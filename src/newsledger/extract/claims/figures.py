@@ -53,14 +53,20 @@ def _describes(tok: Token, value: float) -> bool:
         return True  # "the 3 Amigos"
     if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "GPE":
         return True
-    if tok.dep_ in ("appos", "npadvmod") and head.ent_type_ == "PERSON":
-        return True  # "Ivanov, 48,"
+    if tok.dep_ in ("appos", "npadvmod") and (head.ent_type_ == "PERSON" or _between_commas(tok)):
+        return True  # "Ivanov, 48,", "the patient, 72, died": an age
     of = head if head.lower_ == "of" else head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     if of is not None and of.head.lower_ in ("one", "each", "any", "none") and of.head.i < tok.i:
         return True  # "one of its 12 ministers", "one of five permanent members"
     if value <= 12 and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DESCRIBING_DETS | {"'s", "’s"}:
         return True  # "the two sides", "its three children": a set already known
     return False
+
+
+def _between_commas(tok: Token) -> bool:
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "," and doc[tok.i + 1].text in (",", ")") \
+        and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
 
 
 def _classifies(q: Quantity, anchor: Token) -> bool:

@@ -112,8 +112,9 @@ def _clause_span(root: Token) -> tuple[int, int]:
 def _reported_span(tok: Token) -> Optional[tuple[int, int]]:
     """What a cue verb reports: its clause ("said that ..."), or the act it accuses someone of
     ("accused Russia of shelling the port": from the accused to the end of the act)."""
-    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    if clause is not None:
+    clause = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.subtree)))), None)
+    if clause is not None:  # "said (that) ...", and "ruled on Tuesday that ..." parsed as an adverbial clause
         return _clause_span(clause)
     if tok.lemma_.lower() not in ACCUSE_VERBS:
         return None
