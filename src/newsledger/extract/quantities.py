@@ -376,17 +376,21 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[QuantityMat
     taken: list[Span] = list(exclude)
     out = _vague(text, taken)
     taken += [q.span for q in out]
-    atoms = [a for a in _atoms(text) if not any(a.start < e and s < a.end for s, e in taken)]
+    atoms = _atoms(text)
+
+    def excluded(x: _Atom) -> bool:
+        return any(x.start < e and s < x.end for s, e in taken)
+
     i = 0
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         how = _joined(text, a, b) if b is not None else None
-        if how and _not_a_figure(text, b):
-            i += 2  # "three to six months", "ages of 18 and 60": neither end is a figure
+        if how and (_not_a_figure(text, b) or excluded(a) or excluded(b)):
+            i += 2  # "three to six months", "ages of 18 and 60", "2019-20": neither end is a figure
             continue
         i += 2 if how else 1
-        if _not_a_figure(text, a) or not _one_is_a_figure(text, a):
+        if excluded(a) or _not_a_figure(text, a) or (not how and not _one_is_a_figure(text, a)):
             continue
         if how == "tally":
             how, b = None, None
