@@ -31,7 +31,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from timing import best_pipe_time  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -131,11 +133,7 @@ def cost(nlp, items, repeat: int = 3) -> None:
     mine = [n for n in nlp.pipe_names if n in ("newsledger_times_v1", "newsledger_claims_v1")]
 
     def run(disable):
-        def go():
-            with nlp.select_pipes(disable=disable):
-                for _ in nlp.pipe(texts, batch_size=64):
-                    pass
-        return _best(go, repeat)
+        return best_pipe_time(nlp, texts, disable, repeat)
 
     run(mine)  # warm-up
     base = run(mine)

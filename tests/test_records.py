@@ -78,3 +78,29 @@ def test_every_item_type_has_id_text_and_span(cls):
 
     names = {f.name for f in dataclasses.fields(cls)}
     assert {"id", "text"} <= names or {"id", "name"} <= names
+
+
+def test_claim_json_from_before_issue_11_still_loads():
+    old = {"id": "c1", "text": "up to 120 boats sank", "span": [4, 24], "status": "unverified",
+           "source": {"name": "coast guard", "mention": "The coast guard", "span": [0, 15]},
+           "quantity": {"value": 120, "text": "up to 120", "unit": None, "counts": "boats", "bound": "upper"},
+           "status_evidence": {"text": "These numbers have not been verified", "span": [26, 62]}}
+    claim = Claim.from_dict(old)
+    assert claim.quantity.high is None and claim.quantity.span is None
+    assert claim.status_evidence.source is None and claim.status_evidence.link is None
+    assert Claim.from_dict(claim.to_dict()) == claim
+
+
+def test_claim_evidence_source_refers_and_range_round_trip():
+    text = "Officials said 70,000-80,000 fled. These figures could not be verified by the UN."
+    claim = Claim(
+        id="c1", text="70,000-80,000 fled", span=(15, 33), status="unverified",
+        quantity=Quantity(value=70_000, high=80_000, text="70,000-80,000", span=(15, 28), bound="lower"),
+        status_evidence=Evidence(text="These figures could not be verified by the UN", span=(35, 80),
+                                 source=ClaimSource(name="United Nations", mention="the UN", span=(74, 80)),
+                                 refers=Mention(text="These figures", span=(35, 48)),
+                                 link="'These figures' refers to 1 claim(s) of this paragraph"))
+    record = Record(id="r", source="s", text=text, claims=[claim])
+    assert check_spans(record) == []
+    assert Record.from_dict(json.loads(json.dumps(record.to_dict()))) == record
+    assert Quantity.from_dict({"value": 3, "bound": "approx"}).bound == "approximate"  # the gold sets' spelling

@@ -150,33 +150,61 @@ class Quote(_Base):
 
 
 @dataclass
+class Mention(_Base):
+    text: str
+    span: Span
+
+
+@dataclass
 class Quantity(_Base):
-    """A number a claim states, with what it counts and how firm it is."""
+    """A number a claim states, with what it counts and how firm it is.
+
+    ``value`` is in the unit written ("$116m" -> 116000000, unit ``USD``; "35%" -> 35, unit
+    ``percent``; "a sixth" -> 0.1667); a range ("70,000-80,000") has its lower end in ``value``
+    and its upper end in ``high``.  ``span`` is where the figure stands in the article text.
+    """
 
     value: float
     text: str = ""
     unit: Optional[str] = None
     counts: Optional[str] = None
     bound: str = "exact"  # exact | upper | lower | approximate
+    high: Optional[float] = None  # upper end of a range
+    span: Optional[Span] = None
 
-
-@dataclass
-class Evidence(_Base):
-    """The words that justify a verification status."""
-
-    text: str
-    span: Span
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Quantity":
+        data = dict(data)
+        if data.get("bound") == "approx":  # the gold sets' spelling
+            data["bound"] = "approximate"
+        return super().from_dict(data)
 
 
 @dataclass
 class ClaimSource(_Base):
-    """Who a claim is attributed to."""
+    """Who a claim (or the evidence about one) is attributed to: a document entity's name, the words used."""
 
     name: str
     mention: Optional[str] = None
     span: Optional[Span] = None
     entity: Optional[str] = None
     quote: Optional[str] = None  # id of the quote the claim comes from
+
+
+@dataclass
+class Evidence(_Base):
+    """The words that justify a verification status, who said them, and how they are tied to the claim.
+
+    ``refers`` is the phrase of the evidence that denotes the claim ("these figures", "the
+    accusations", "the group's claim"), when it names the claim rather than containing it;
+    ``link`` says in words why the evidence speaks of this claim.
+    """
+
+    text: str
+    span: Span
+    source: Optional[ClaimSource] = None  # who disputes, confirms or could not verify; None: the article
+    refers: Optional[Mention] = None
+    link: Optional[str] = None
 
 
 @dataclass
@@ -208,11 +236,6 @@ class TimeExpr(_Base):
 
 
 @dataclass
-class Mention(_Base):
-    text: str
-    span: Span
-
-
 #: The entity types records carry (spaCy's labels): people, organisations, countries and cities, other
 #: places, buildings and facilities, nationalities and groups.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")

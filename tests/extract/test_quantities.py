@@ -80,3 +80,39 @@ def test_excluded_spans():
 @pytest.mark.parametrize("text", ["The FTSE 100 slipped", "Fans queued for the Pixel 8", "The DC-9 was retired"])
 def test_numbers_inside_names_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("The plant spent $116m on repairs", [116e6]),
+        ("The club was sold for £1.5bn", [1.5e9]),
+        ("Sales reached €3 billion", [3e9]),
+        ("The race drew 5k runners", [5000]),
+        ("Debts of 2.4 trillion yen were written off", [2.4e12]),
+        ("Farmers lost 300 million dollars", [3e8]),
+        ("Between 70,000 and 80,000 people marched", [70_000]),
+        ("Approximately 20,000-25,000 troops massed", [20_000]),
+        ("The vote passed 52 to 48", [52]),
+        ("One in five adults smokes", [0.2]),
+        ("Exports are around a sixth of what they were", [1 / 6]),
+        ("Two-thirds of voters agreed", [2 / 3]),
+        ("Almost half a million people fled", [500_000]),
+        ("A man aged 55 and a 34-year-old woman were hurt", []),
+        ("Between the ages of 18 and 60, men must register", []),
+        ("The summit lasted three to six hours", []),
+        ("She lives at 10 Downing Street", []),
+        ("He finished 4th and flew an F-16", []),
+        ("Leaders met after 17 o'clock on March 10-11", []),
+    ],
+)
+def test_values_with_multipliers_ranges_and_what_is_not_a_figure(text, values):
+    assert [q.quantity.value for q in find_quantities(text)] == pytest.approx(values)
+
+
+def test_a_range_keeps_both_ends_and_a_fiscal_year_is_no_figure():
+    (m,) = find_quantities("They estimate 20-25 million people were affected")
+    assert (m.quantity.value, m.quantity.high, m.quantity.bound) == (20e6, 25e6, "lower")
+    text = "Exports reached $723m in 2019-20"
+    year = text.index("2019")
+    assert [q.quantity.value for q in find_quantities(text, exclude=[(year, year + 4)])] == [723e6]

@@ -16,10 +16,12 @@ def run(nlp, text):
 def test_claim_source_named_by_apposition(nlp):
     text = ("The port's harbour master, Captain Ilse Marten, said more than 300 ships had been turned away "
             "since January.\n")
-    doc, _, claims = run(nlp, text)
+    doc, quotes, claims = run(nlp, text)
     (claim,) = claims
     assert claim.source.name == "Ilse Marten"
-    assert claim.source.mention == "port's harbour master, Captain Ilse Marten"
+    (quote,) = quotes  # the claim's source is its quote's speaker, as the document model resolved it
+    assert (claim.source.mention, claim.source.span, claim.source.quote) == (quote.speaker.mention, quote.speaker.span,
+                                                                             quote.id)
     assert text[claim.source.span[0]:claim.source.span[1]] == claim.source.mention
 
 

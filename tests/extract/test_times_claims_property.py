@@ -18,6 +18,9 @@ WORDS = st.sampled_from([
     "hundreds", "of", "thousands", "said", "that", "according", "to", "There", "have", "been", "reports",
     "not", "verified", "denied", "as", "many", "up", "more", "than", ",", ".", "\n", "“", "”", "'", "-",
     "quarter", "third", "this", "morning", "tonight", "2,300", "two", "dozen", "and", "a", "half",
+    "$116m", "£1.5bn", "€3", "bn", "5k", "70,000-80,000", "between", "aged", "48,", "sixth", "one", "in", "five",
+    "%", "per", "cent", "-year-old", "Street", "o'clock", "(", ")", "these", "figures", "claim", "false", "confirmed",
+    "could", "independently", "verify", "They", "Ivanov,", "Three", "Amigos", "up", "to", "approximately",
 ])
 TEXTS = st.one_of(
     st.text(max_size=200),
@@ -45,6 +48,8 @@ def test_times_never_crash_and_spans_slice(text, published, known):
 def test_quantities_spans_slice(text):
     for q in find_quantities(text):
         assert text[q.span[0]:q.span[1]] == q.quantity.text
+        assert q.quantity.high is None or q.quantity.high >= q.quantity.value
+        assert q.quantity.bound in ("exact", "lower", "upper", "approximate")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -59,8 +64,12 @@ def test_pipeline_times_and_claims_spans_slice(nlp, text, published):
     claims = extract_claims(doc)
     for c in claims:
         assert text[c.span[0]:c.span[1]] == c.text
+        if c.quantity is not None and c.quantity.span:
+            assert text[c.quantity.span[0]:c.quantity.span[1]] == c.quantity.text
         if c.status_evidence:
             assert text[c.status_evidence.span[0]:c.status_evidence.span[1]] == c.status_evidence.text
+            if c.status_evidence.refers:
+                assert text[c.status_evidence.refers.span[0]:c.status_evidence.refers.span[1]] == c.status_evidence.refers.text
         if c.source and c.source.span:
             assert text[c.source.span[0]:c.source.span[1]] == c.source.mention
         if c.cue:

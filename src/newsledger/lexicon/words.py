@@ -1,7 +1,8 @@
 """The one lexicon: every word list extract and ledger share, read once at import.
 
 Titles and offices, organisation and role heads, countries and their adjectives,
-reporting-cue verbs and ordinals live here, below both ``extract`` and
+reporting-cue verbs, ordinals, the words of figures (currencies, multipliers, units,
+bounds) and of claims (stance verbs, verification, denial and hearsay cues) live here, below both ``extract`` and
 ``ledger``, so that "what counts as a title" has one answer everywhere.
 """
 
@@ -16,6 +17,11 @@ __all__ = [
     "MALE_WORDS",
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "TOPIC_VERBS", "TOPIC_PREPS", "REQUEST_VERBS",
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
+    "CURRENCY_SYMBOLS", "CURRENCY_CODES", "CURRENCY_WORDS", "MULTIPLIERS", "FRACTIONS", "MEASURE_UNITS",
+    "TIME_UNITS", "MONTHS", "STREET_WORDS", "BOUND_UPPER", "BOUND_LOWER", "BOUND_APPROX", "AGE_BEFORE",
+    "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "DEGREE_ADVERBS",
+    "STATE_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
+    "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -256,3 +262,165 @@ def ordinal_value(word: str) -> Optional[int]:
         return value
     m = _DIGIT_ORDINAL.fullmatch(word)
     return int(m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: currencies, multipliers, units, fractions, bounds (read by extract/quantities.py)
+
+#: Currency signs written before a figure, longest first when matched ("US$" before "$").
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "R$": "BRL", "$": "USD", "£": "GBP",
+    "€": "EUR", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "₪": "ILS", "₩": "KRW", "₺": "TRY",
+}
+#: ISO codes written before or after a figure ("USD 5m", "40m EUR").
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY RUB UAH INR CHF CAD AUD ILS TRY PLN KRW BRL".split())
+#: Currency words after a figure ("300 million dollars") -> ISO code.
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "rupee": "INR",
+    "rupees": "INR", "franc": "CHF", "francs": "CHF", "shekel": "ILS", "shekels": "ILS", "lira": "TRY",
+    "zloty": "PLN", "zlotys": "PLN",
+}
+#: Multipliers after a figure, as words or abbreviations ("1.5 million", "$116m", "£2bn", "5k").
+MULTIPLIERS: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+#: Fractions written in words ("a sixth", "two-thirds", "half") -> value of one part.
+FRACTIONS: dict[str, float] = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+    "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7,
+    "eighth": 1 / 8, "eighths": 1 / 8, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10,
+}
+#: Units of measure after a figure (regular expression alternatives -> unit name), longest first.
+MEASURE_UNITS: dict[str, str] = {
+    r"percentage\s+points?": "percentage points", r"per\s*cent": "percent", r"percent": "percent", r"%": "percent",
+    r"square\s+kilomet(?:re|er)s": "km2", r"sq\.?\s*km": "km2", r"square\s+miles": "sq mi", r"km2|km²": "km2",
+    r"kilomet(?:re|er)s?": "km", r"km/h": "km/h", r"km": "km", r"miles?": "miles", r"mph": "mph",
+    r"met(?:re|er)s?": "m", r"mm": "mm", r"cm": "cm", r"feet|ft": "ft",
+    r"kilograms?|kg": "kg", r"tonnes?|tons?": "tonnes", r"barrels?": "barrels", r"hectares?": "ha",
+    r"acres?": "acres", r"litres?|liters?": "litres", r"gallons?": "gallons",
+    r"megawatts?|MW": "MW", r"gigawatts?|GW": "GW",
+}
+#: Units of time: a figure counting them is a duration, an age or a date, not a stated figure.
+TIME_UNITS = frozenset(
+    """second seconds minute minutes hour hours day days night nights week weeks weekend weekends month months
+    year years decade decades century centuries season seasons""".split()
+)
+#: Last words of a street address ("10 Downing Street").
+STREET_WORDS = frozenset(
+    "street st road rd avenue ave lane ln boulevard blvd drive dr square place way terrace court crescent close".split()
+)
+#: Words before a figure that bound it from above, below or make it approximate (lower case, longest first).
+BOUND_UPPER = ("as many as", "as much as", "up to", "at most", "no more than", "not more than", "fewer than",
+               "less than", "a maximum of", "just under", "under", "below")
+BOUND_LOWER = ("more than", "at least", "in excess of", "upwards of", "no fewer than", "no less than",
+               "a minimum of", "just over", "exceeding", "over", "above", "north of")
+BOUND_APPROX = ("approximately", "an estimated", "an approximate", "estimated", "about", "around", "nearly",
+                "almost", "roughly", "some", "close to", "circa", "approx.", "c.", "more or less")
+#: Month names: a number right after one is a date ("March 10-11").
+MONTHS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec""".split()
+)
+#: Words right before a number that make it an age ("aged 48", "between the ages of 18 and 60").
+AGE_BEFORE = ("aged", "age", "ages of", "ages", "age of")
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims: what is an assertion, and the words that verify, deny or confirm one
+
+#: Verbs whose clause states an attitude, a wish or a judgement, not a fact ("we want", "I think").
+STANCE_VERBS = frozenset(
+    """think believe feel hope wish want fear consider regard expect like love hate prefer need deserve doubt
+    suspect guess imagine suppose trust worry welcome share urge demand""".split()
+)
+#: Words that announce a decision rather than state a fact ("a decision has been taken", "he is ordering").
+DECISION_WORDS = frozenset("decide decision order instruct".split())
+#: Verbs of perception and cognition: with "I" or "we" in the present they state an experience or view.
+EXPERIENCE_VERBS = frozenset("hear see feel know understand believe think find notice remember recall".split())
+#: Verbs that accuse someone of an act ("accused Russia of shelling", "blamed the rebels for").
+ACCUSE_VERBS = frozenset("accuse blame charge criticise criticize condemn fault".split())
+#: Verbs by which a party disputes what was said.
+DENY_VERBS = frozenset("deny dispute reject refute contradict contest dismiss rebut debunk".split())
+#: Verbs by which a party confirms what was said.
+CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
+#: Verbs of evidence whose subject is a document, finding or court ("reports have shown that", "the data
+#: indicate", "the judge ruled that").
+EVIDENCE_VERBS = frozenset("show reveal find indicate suggest confirm estimate demonstrate prove rule determine".split())
+#: Degree and stance adverbs that mark a judgement or a guess ("quite an indictment", "utterly immoral",
+#: "almost certainly sees").
+DEGREE_ADVERBS = frozenset(
+    """very quite so too really extremely utterly perfectly absolutely incredibly truly deeply highly
+    totally entirely completely particularly especially terribly awfully hugely hardly barely simply
+    clearly obviously certainly surely probably possibly perhaps maybe undoubtedly arguably""".split()
+)
+#: Adjectives that state a fact about their subject, not a judgement ("the bridge is closed").
+STATE_ADJECTIVES = frozenset(
+    """dead alive missing injured wounded displaced homeless unemployed closed open shut illegal legal
+    available unavailable present absent pregnant infected ill sick positive negative empty full free
+    responsible liable guilty innocent unable able married divorced single involved
+    underway operational inoperable intact destroyed damaged flooded occupied vacant armed unarmed
+    detained arrested imprisoned jailed released captured safe""".split()
+)
+#: Nouns that stand for something said ("the claim", "these allegations", "the group's account").
+CLAIM_NOUNS = frozenset(
+    """claim claims allegation allegations accusation accusations charge charges assertion assertions
+    statement statements report reports account accounts suggestion suggestions story stories
+    assessment information rumour rumours rumor rumors news""".split()
+)
+#: Nouns that stand for stated figures ("these figures", "the death toll").
+FIGURE_NOUNS = frozenset(
+    """figure figures number numbers toll tolls count counts estimate estimates statistic statistics
+    data tally tallies total totals casualties""".split()
+)
+#: Hedged hearsay: reported with no source (regular expressions, matched case-insensitively).
+HEARSAY_PATTERNS = (
+    r"there\s+(?:have|has|had)\s+been\s+(?:\w+\s+){0,2}reports?\s+(?:of|that)",
+    r"there\s+(?:are|were|is|was)\s+(?:\w+\s+){0,2}reports?\s+(?:of|that)",
+    r"amid\s+(?:\w+\s+){0,2}reports?\s+(?:of|that)",
+    r"according\s+to\s+(?:unconfirmed\s+|some\s+|media\s+|local\s+|unverified\s+|press\s+|news\s+)?reports",
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+)?(?:reported|believed|thought|understood|said|"
+    r"rumoured|rumored|alleged|suspected)\s+to",
+    r"it\s+is\s+(?:widely\s+)?(?:understood|believed|thought|reported|alleged|rumoured|rumored)\s+that",
+    r"reportedly", r"allegedly", r"purportedly", r"supposedly", r"reports\s+(?:suggest|say|said|indicate|claim)",
+)
+#: Words saying a claim is not verified (regular expressions).
+UNVERIFIED_PATTERNS = (
+    r"(?:could|can|has|have|had|was|were|is|are|did|do|does)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:independently\s+|immediately\s+|separately\s+)?(?:verif(?:ied|y)|confirm(?:ed)?|corroborat(?:e|ed))",
+    r"cannot\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:ied|y)|confirm(?:ed)?)",
+    r"(?:unable|impossible|not\s+(?:been\s+)?possible|no\s+way)\s+to\s+(?:independently\s+|immediately\s+)?"
+    r"(?:verify|confirm|corroborate)",
+    r"(?:has|have|had)\s+yet\s+to\s+be\s+(?:independently\s+)?(?:verified|confirmed)",
+    r"unverified", r"unverifiable", r"unconfirmed",
+    r"not\s+(?:been\s+)?independently\s+(?:verified|confirmed)",
+    r"there\s+(?:was|is|has\s+been)\s+no\s+(?:independent\s+)?(?:confirmation|verification)",
+)
+#: Words saying a claim is false or disputed (regular expressions).
+DISPUTED_PATTERNS = (
+    r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|disputed|disputes|dispute|refuted|refutes|"
+    r"refute|contradicted|contradicts|contested|contests|rebutted|rebuts|debunked|debunks)",
+    r"dismiss(?:ed|es|ing)?\s+(?:the|these|this|those|such|as|it|them)",
+    r"falsely", r"false", r"untrue", r"misleading", r"baseless", r"unfounded", r"fabricated", r"groundless",
+    r"inaccurate", r"incorrect", r"no\s+evidence", r"without\s+(?:providing\s+(?:any\s+)?)?evidence",
+    r"not\s+true", r"a\s+lie", r"lies",
+)
+#: Words saying a claim was confirmed (regular expressions; a negation before them makes them unverified).
+CONFIRMED_PATTERNS = (
+    r"(?:independently\s+)?(?:verified|confirmed|corroborated)\s+by",
+    r"independently\s+(?:verified|confirmed)",
+    r"(?:confirmed|confirms|confirm|verified|corroborated)",
+)
+#: Modal words that make a clause a prediction or a possibility, not a statement of fact.
+MODAL_WORDS = frozenset("will would could may might should must shall can 'll ’ll wo ca".split())
+#: Phrases that make a clause a prediction ("is expected to", "is going to").
+PREDICTION_PATTERNS = (
+    r"(?:is|are|was|were|be|['’]s|['’]re)(?:\s+not|n['’]t)?\s+(?:going|expected|likely|unlikely|set|due|poised|"
+    r"projected|forecast|predicted|scheduled|about)\s+to",
+    r"(?:has|have|had)\s+(?:the|no|every)\s+(?:ability|opportunity|chance|right|power|intention)\s+to",
+    r"there\s+(?:is|was|are)\s+no\s+way",
+    r"(?:has|have|need|needs|ought)\s+to\s+(?!do\s+with)\w+",
+    r"(?:plans?|planned|intends?|intended|aims?|aimed|hopes?|hoped|vows?|vowed|promised?|pledged?|threaten(?:s|ed)?)\s+to",
+)
