@@ -235,7 +235,6 @@ class TimeExpr(_Base):
     mod: Optional[str] = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
 
 
-@dataclass
 #: The entity types records carry (spaCy's labels): people, organisations, countries and cities, other
 #: places, buildings and facilities, nationalities and groups.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
