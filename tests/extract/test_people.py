@@ -96,6 +96,11 @@ SPEAKERS = [
         "The statement also accused 'the port owners and their lawyers' of stalling the talks.\n",
         "port owners", ("dockers' union", "The statement"), id="the-statement-speaks-for-whoever-issued-it",
     ),
+    pytest.param(
+        "The cranes stopped twice last week.\n"
+        "In a notice issued by the harbour board, it was claimed that the cranes had been repaired.\n",
+        "had been repaired", ("harbour board", "the harbour board"), id="an-impersonal-cue-speaks-for-the-publisher",
+    ),
 ]
 
 

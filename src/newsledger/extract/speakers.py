@@ -22,12 +22,13 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..lexicon.names import fold, org_key, person_parts
-from ..lexicon.words import DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, QUANTIFIER_SOURCES, SPEECH_VERBS
+from ..lexicon.words import DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, PUBLISHING_VERBS, QUANTIFIER_SOURCES, SPEECH_VERBS
 from ..records import Speaker
+from ._doc import sentence_at
 from .people import DocEntity, People, PersonMention
 from .people.pronouns import GUESSED_GENDER_CLASH, agrees
 
-__all__ = ["subject_of", "quoted_speaker", "SpeakerResolver", "np_extent"]
+__all__ = ["subject_of", "quoted_speaker", "publisher_of", "SpeakerResolver", "np_extent"]
 
 _RELATIVE = ("who", "which", "that")
 
@@ -75,6 +76,18 @@ def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
             depth += 1
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
         return tok.head
+    return None
+
+
+def publisher_of(cue: Token) -> Optional[Token]:
+    """'In a note issued by the council, it was said ...': for a cue with no personal subject, the agent of a
+    publishing verb in its sentence issued what the cue reports."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ not in ("it", "that", "this"):
+        return None
+    for t in sentence_at(cue.doc, cue.i):
+        if t.dep_ == "agent" and t.head.i != cue.i and t.head.lemma_ in PUBLISHING_VERBS:
+            return next((g for g in t.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -217,6 +217,10 @@ TOPIC_PREPS: dict[str, frozenset[str]] = {
     "testify": frozenset({"about"}),
 }
 
+#: Verbs whose passive agent issued what an impersonal cue reports: "in a note issued by the council,
+#: it was said ...".
+PUBLISHING_VERBS = frozenset("release issue publish post make attribute".split())
+
 #: Verbs of accusing: the one accused and the preposition that carries the charge are the content
 #: ("accused the rebels of shelling the port", "charged the firm with fraud").
 ACCUSATION_PREPS: dict[str, str] = {"accuse": "of", "charge": "with"}

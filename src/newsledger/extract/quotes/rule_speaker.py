@@ -12,16 +12,11 @@ from spacy.tokens import Token
 
 from ...lexicon.words import GROUP_NOUNS
 from ...records import Speaker
-from .._doc import sentence_at
 from ..cues import CueHit
-from ..speakers import subject_of
+from ..speakers import publisher_of, subject_of
 from .context import QuoteContext, crosses_line, line_start, sentence_start
 
 __all__ = ["speaker_for_cue", "lexical_speaker"]
-
-#: Verbs whose passive agent is a source: "in a note issued by the council, it was said ...".
-_PUBLISHING_VERBS = ("release", "issue", "publish", "post", "make", "attribute")
-
 
 def speaker_for_cue(ctx: QuoteContext, hit: CueHit, region: tuple[int, int], quote: tuple[int, int],
                     lexical: bool = True) -> Optional[Speaker]:
@@ -37,14 +32,14 @@ def speaker_for_cue(ctx: QuoteContext, hit: CueHit, region: tuple[int, int], quo
         subj, rejected = None, True  # the parse ran across a paragraph or boilerplate line
     if subj is not None and not (quote[0] <= subj.idx < quote[1]):
         if subj.lower_ in ("it", "that", "this", "which") and hit.kind != "according":
-            agent = _agent_in_sentence(head)
+            agent = publisher_of(head)
             if agent is not None:
                 subj = agent
         sp = ctx.resolver.from_token(subj)
         if sp is not None:
             return sp
     if subj is None and not rejected and hit.kind in ("speech", "request"):
-        agent = _agent_in_sentence(head)
+        agent = publisher_of(head)
         if agent is not None and not (quote[0] <= agent.idx < quote[1]):
             return ctx.resolver.from_token(agent)
     if lexical or rejected:
@@ -52,17 +47,6 @@ def speaker_for_cue(ctx: QuoteContext, hit: CueHit, region: tuple[int, int], quo
             a = line_start(ctx.text, head.idx)
             region = (max(a, sentence_start(ctx.text, a, head.idx)), head.idx)
         return lexical_speaker(ctx, region, quote, near=head.i)
-    return None
-
-
-def _agent_in_sentence(head: Token) -> Optional[Token]:
-    """'In a note issued by the council, it was said ...': the agent of a publishing verb speaks."""
-    sent = sentence_at(head.doc, head.i)
-    for t in sent:
-        if t.dep_ == "agent" and t.head.i != head.i and t.head.lemma_ in _PUBLISHING_VERBS:
-            for g in t.children:
-                if g.dep_ == "pobj":
-                    return g
     return None
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ...records import Quote, Speaker
 from .._doc import ensure_extensions
 from ..people import People
-from ..speakers import SpeakerResolver, quoted_speaker
+from ..speakers import SpeakerResolver, publisher_of, quoted_speaker
 from .candidates import Candidate, QuoteSite, candidates_for, site_of
 from .features import QuoteContext, cue_kind, featurize
 from .model import SpeakerRanker, load_ranker
@@ -87,12 +87,17 @@ def _labelled(text: str, quote: Quote) -> bool:
 
 
 def _stated_by_parse(doc: Doc, people: People, rows: QuoteRows, quote: Quote) -> bool:
-    """The rule speaker is the one the cue's verb quotes ("the agency quoted the minister as saying")."""
+    """The rule speaker is the one the parse names outright: whom the cue's verb quotes ("the agency quoted
+    the minister as saying"), or who issued what an impersonal cue reports ("in a statement released by
+    the council, it was claimed")."""
     if rows.site.cue is None or quote.speaker is None:
         return False
-    quoted = quoted_speaker(doc[rows.site.cue])
+    cue = doc[rows.site.cue]
     rule = _source_token(doc, people, quote.speaker)
-    return quoted is not None and rule is not None and (rule == quoted.i or people.same_mention(rule, quoted.i))
+    if rule is None:
+        return False
+    return any(named is not None and (rule == named.i or people.same_mention(rule, named.i))
+               for named in (quoted_speaker(cue), publisher_of(cue)))
 
 
 #: Below this share of the model's belief a candidate is not named as the speaker: a wrong speaker
