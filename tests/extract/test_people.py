@@ -101,6 +101,12 @@ SPEAKERS = [
         "In a notice issued by the harbour board, it was claimed that the cranes had been repaired.\n",
         "had been repaired", ("harbour board", "the harbour board"), id="an-impersonal-cue-speaks-for-the-publisher",
     ),
+    pytest.param(
+        "The housing agency published its yearly report on Tuesday.\n"
+        "In the first weeks of the flood, the agency said, \"more than 900 families asked for shelter\".\n"
+        "By the end of the year, ''4,000 families were still without a home,'' a record for the region.\n",
+        "4,000 families", ("housing agency", "the agency"), id="a-quote-with-no-cue-continues-the-last-speaker",
+    ),
 ]
 
 

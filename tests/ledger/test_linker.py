@@ -138,3 +138,20 @@ def test_a_name_in_capitals_gives_way_to_its_ordinary_spelling(store):
           record("b", "2024-03-02", [("Varnsk", "GPE", [], [])]), record("c", "2024-03-03", [("VARNSK", "GPE", [], [])]))
     (only,) = queries.entities(store)
     assert (only["name"], only["articles"], only["aliases"]) == ("Varnsk", 3, [])
+
+
+def test_a_shared_surname_alias_never_joins_two_first_names(store):
+    write(store,
+          record("a", "2024-03-01", [("John Ashworth", "PERSON", ["Mr. Ashworth", "Ashworth"], ["governor"])]),
+          record("b", "2024-03-02", [("Jennifer Ashworth", "PERSON", ["Ms. Ashworth", "Ashworth"], ["aide"])]))
+    people = sorted(e["name"] for e in queries.entities(store) if e["type"] == "PERSON")
+    assert people == ["Jennifer Ashworth", "John Ashworth"]
+
+
+def test_a_role_written_around_a_name_does_not_split_the_person(store):
+    write(store,
+          record("a", "2024-03-01", [("Anna Kovalenko", "PERSON", ["Kestria's Defence Minister Anna Kovalenko"], [])]),
+          record("b", "2024-03-02", [("Anna Kovalenko", "PERSON", ["Defence Minister Anna Kovalenko", "Ms Kovalenko"],
+                                      [])]))
+    (person,) = [e for e in queries.entities(store) if e["type"] == "PERSON"]
+    assert person["articles"] == 2

@@ -80,10 +80,15 @@ def _candidates(store, keys: Iterable[str]) -> list[dict]:
     )
 
 
+def _plain_full_names(forms: Iterable[str]) -> list[str]:
+    """Forms that are a first name and a surname, not a role or title phrase written around one."""
+    return [f for f in forms if person_parts(f)[0] is not None and len(f.split()) <= 3 and "'" not in f
+            and "’" not in f]
+
+
 def _namesakes(forms: Iterable[str], cand_forms: Iterable[str]) -> bool:
     """Some full name on one side is not the same person as some full name on the other."""
-    mine = [f for f in forms if person_parts(f)[0] is not None]
-    theirs = [c for c in cand_forms if person_parts(c)[0] is not None]
+    mine, theirs = _plain_full_names(forms), _plain_full_names(cand_forms)
     return any(not same_person(f, c) for f in mine for c in theirs)
 
 

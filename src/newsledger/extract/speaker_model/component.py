@@ -14,8 +14,9 @@ from typing import Optional, Sequence
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ...lexicon.words import DOCUMENT_NOUNS
 from ...records import Quote, Speaker
 from .._doc import ensure_extensions
 from ..people import People
@@ -122,22 +123,59 @@ def attribute(doc: Doc, people: People, quotes: list[Quote], ranker: SpeakerRank
     for t in table:
         s = scores[pos:pos + len(t.candidates)]
         pos += len(t.candidates)
-        probs = _softmax(s)
         quote = quotes[t.index]
         if _labelled(text, quote) or _stated_by_parse(doc, people, t, quote):
             continue  # a transcript label ("MAYOR: ...") or "quoted X as saying" names the speaker outright
-        for k in np.argsort(-s, kind="stable"):
-            cand = t.candidates[int(k)]
-            speaker, entity = (None, None) if cand.token is None else resolver.resolve(doc[cand.token], prev_entity)
-            if speaker is not None and probs[int(k)] < MIN_PROBABILITY:
-                speaker, entity = None, None  # a long shot is worse than no answer
-            if cand.token is None or speaker is not None or probs[int(k)] < MIN_PROBABILITY:
-                quote.speaker = speaker
-                quote.confidence = round(float(probs[int(k)]) * (0.5 if quote.unclosed else 1.0), 2)
-                if entity is not None:
-                    people.speaker_entities[quote.id] = entity
-                    prev_entity = entity
-                break
+        speaker, entity, prob = _choose(doc, t, s, resolver, prev_entity)
+        if speaker is None and quote.cue is None and prob < NOBODY_SURE:
+            speaker, entity = _carried_over(doc, t, resolver, prev_entity)
+        quote.speaker = speaker
+        quote.confidence = round(prob * (0.5 if quote.unclosed else 1.0), 2)
+        if entity is not None:
+            people.speaker_entities[quote.id] = entity
+            prev_entity = entity
+
+
+def _could_speak(tok: Token, people: People) -> bool:
+    """A person or body the document model knows, a name, or a document ("the letter reads")."""
+    return people.mention_at(tok.i) is not None or tok.pos_ == "PROPN" or tok.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def _choose(doc: Doc, rows: QuoteRows, scores: np.ndarray, resolver: SpeakerResolver,
+            prev_entity: Optional[int]) -> tuple[Optional[Speaker], Optional[int], float]:
+    """The best candidate that resolves to a speaker, unless "nobody" or a long shot comes first."""
+    probs = _softmax(scores)
+    for k in np.argsort(-scores, kind="stable"):
+        cand, prob = rows.candidates[int(k)], float(probs[int(k)])
+        if cand.token is None or prob < MIN_PROBABILITY:
+            return None, None, prob  # a long shot is worse than no answer
+        if rows.site.cue is None and not _could_speak(doc[cand.token], resolver.people):
+            continue  # with no verb of saying, only a person, body or document nearby can be the source
+        speaker, entity = resolver.resolve(doc[cand.token], prev_entity)
+        if speaker is not None:
+            return speaker, entity, prob
+    return None, None, 0.0
+
+
+#: The model's belief in "nobody" above which a quote with no cue is not carried over to the previous speaker.
+NOBODY_SURE = 0.5
+
+#: How many line breaks a quote with no cue of its own may stand from the previous speaker's mention and
+#: still continue that speaker's words (the next paragraph, or the one after an interruption).
+CONTINUATION_LINES = 4
+
+
+def _carried_over(doc: Doc, rows: QuoteRows, resolver: SpeakerResolver,
+                  prev_entity: Optional[int]) -> tuple[Optional[Speaker], Optional[int]]:
+    """A quote with no cue and no likely source in sight continues the previous speaker, as news prose does,
+    when that speaker was named just before it."""
+    previous = next((c for c in rows.candidates if c.previous and c.token is not None), None)
+    if previous is None or previous.token >= rows.site.start:
+        return None, None
+    between = doc[previous.token:rows.site.start].text
+    if between.count("\n") > CONTINUATION_LINES:
+        return None, None
+    return resolver.resolve(doc[previous.token], prev_entity)
 
 
 class SpeakerAttributor:
