@@ -138,3 +138,39 @@ def test_every_option_has_help_and_help_is_never_cut():
     for path, command in _commands(cli):
         first = command.help.split("\n\n")[0].split()
         assert " ".join(first) in " ".join(top.stdout.split()) or len(path) > 1, path
+
+
+@pytest.mark.parametrize("args,words", [
+    (["articles", "--limit", "-5"], ["--limit", "-5"]),
+    (["articles", "--bogus"], ["--bogus"]),
+    (["quotes", "--format", "yaml"], ["--format", "yaml"]),
+    (["claims", "--status", "maybe"], ["--status", "maybe"]),
+])
+def test_usage_errors_are_one_line_too(db, args, words):
+    _one_line_error(run(args[0], "--db", db, *args[1:]), *words)
+
+
+def test_an_unopenable_output_file_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday and agreed the harbour budget.\n", encoding="utf-8")
+    _one_line_error(run("extract", str(article), "-o", str(tmp_path / "no" / "such" / "dir.jsonl")), "dir.jsonl")
+
+
+@pytest.fixture
+def good_bad_good(tmp_path):
+    (tmp_path / "1_good.txt").write_text("The mayor of Lorvik said on Monday that the bridge would reopen.\n")
+    (tmp_path / "2_bad.txt").write_bytes(b"\x00\x01\x02 not text")
+    (tmp_path / "3_good.txt").write_text("The mayor of Tessin said on Monday that the ferry would stop.\n")
+    return [str(tmp_path / n) for n in ("1_good.txt", "2_bad.txt", "3_good.txt")]
+
+
+def test_strict_keeps_what_came_before_the_bad_input(good_bad_good, tmp_path, nlp):  # nlp: the model is cached
+    result = run("extract", *good_bad_good, "--strict")
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [good_bad_good[0]]
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {good_bad_good[1]}: binary file: NUL byte at offset 0"]
+    db = str(tmp_path / "strict.db")
+    assert run("ingest", *good_bad_good, "--strict", "--db", db).exit_code == 1
+    with open_store(db) as store:
+        assert [r["source"] for r in store.execute("SELECT source FROM articles")] == [good_bad_good[0]]

@@ -43,6 +43,28 @@ class Group(click.Group):
             click.echo(f"error: {exc}", err=True)
             ctx.exit(2)
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra):
+        """As click's, but a usage error (bad option value, missing argument) is one line ``error: ...``."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"error: {one_line(exc.format_message())}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.ClickException as exc:  # e.g. an output file that cannot be opened
+            click.echo(f"error: {one_line(exc.format_message())}", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
 
 def is_database_url(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://"))
