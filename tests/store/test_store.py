@@ -37,10 +37,10 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4, 5]
+        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4, 5, 6]
     with open_store(db) as store:
         assert store.migrate() == []
-        assert len(store.migrations()) == 5
+        assert len(store.migrations()) == 6
 
 
 def test_wal_mode(sqlite_db):
