@@ -57,9 +57,10 @@ def _articles(run: Run, paths: Iterable[str]) -> Iterator[Article]:
 
 
 def _records(run: Run, articles: Iterable[Article], bar) -> Iterator[Record]:
-    from ..extract import build_pipeline, extract_records
+    from ..extract import extract_records
+    from ..scale.worker import pipeline_for
 
-    nlp = build_pipeline(run.settings.model)
+    nlp = pipeline_for(run.settings.model)  # built once per process
     for record in extract_records(articles, nlp, batch_size=run.settings.batch_size):
         bar.advance()
         yield record
