@@ -174,3 +174,19 @@ def test_strict_keeps_what_came_before_the_bad_input(good_bad_good, tmp_path, nl
     assert run("ingest", *good_bad_good, "--strict", "--db", db).exit_code == 1
     with open_store(db) as store:
         assert [r["source"] for r in store.execute("SELECT source FROM articles")] == [good_bad_good[0]]
+
+
+def test_serve_on_a_port_in_use_or_a_host_that_is_none_is_one_line(db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        _one_line_error(run("serve", "--db", db, "--port", str(port)), f"cannot listen on 127.0.0.1:{port}")
+    _one_line_error(run("serve", "--db", db, "--host", "256.1.1.1", "--port", "8765"), "cannot listen on 256.1.1.1")
+
+
+def test_a_driver_error_over_several_lines_is_one_line():
+    _one_line_error(run("articles", "--db", "postgresql://nobody:secret@127.0.0.1:1/none"), "cannot open database",
+                    "***")

@@ -17,7 +17,7 @@ from .. import __version__
 from ..errors import NewsledgerError, StoreError
 from ..settings import Settings
 
-__all__ = ["cli", "main", "Command", "Group", "open_existing_store", "db_option", "limit_option"]
+__all__ = ["cli", "main", "Command", "Group", "open_existing_store", "db_option", "limit_option", "one_line"]
 
 
 class Command(click.Command):
@@ -40,7 +40,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except NewsledgerError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {one_line(exc)}", err=True)
             ctx.exit(2)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra):
@@ -62,7 +62,8 @@ class Group(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def one_line(text: str) -> str:
+def one_line(text) -> str:
+    """A message as one line (a driver's error may span several)."""
     return " ".join(str(text).split())
 
 
@@ -110,5 +111,5 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         cli.main(args=argv, prog_name="newsledger", standalone_mode=True)
     except NewsledgerError as exc:  # raised before a command ran (e.g. while parsing settings)
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {one_line(exc)}", err=True)
         sys.exit(2)

@@ -12,7 +12,7 @@ from .. import __version__
 from ..errors import InputError
 from ..records import Article, Record
 from ..settings import Settings
-from .app import cli, db_option
+from .app import cli, db_option, one_line
 from .output import emit, format_option
 from .progress import progress
 
@@ -33,7 +33,7 @@ class Run:
     def report(self, err) -> None:
         """One line ``error: SOURCE: reason``; with --strict, stop reading (StrictStop) after it."""
         self.failed += 1
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {one_line(err)}", err=True)
         if self.settings.strict:
             raise StrictStop(str(err))
 
