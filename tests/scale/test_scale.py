@@ -122,19 +122,24 @@ def _synthetic_corpus(folder: pathlib.Path, n: int) -> None:
             fh.write(json.dumps({"text": a.text, "title": a.title, "published": a.published}) + "\n")
 
 
+def _wait_for_articles(proc, db: pathlib.Path, n: int, seconds: float = 120) -> None:
+    """Until the running ingest ``proc`` has committed ``n`` articles to ``db`` (or ended, or time is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            with open_store(str(db)) as store:
+                if store.count() >= n:
+                    return
+        time.sleep(0.1)
+
+
 @pytest.mark.skipif(not os.path.exists(NEWSLEDGER), reason="console script not installed in .venv")
 def test_ctrl_c_stops_cleanly_with_whole_batches_and_rerun_completes(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "ctrlc.db"
     _synthetic_corpus(corpus, 80)
     cmd = [NEWSLEDGER, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "4"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if db.exists():
-            with open_store(str(db)) as store:
-                if store.count() >= 4:
-                    break
-        time.sleep(0.2)
+    _wait_for_articles(proc, db, 4)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: to the whole process group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
@@ -165,13 +170,7 @@ def test_kill_9_leaves_whole_batches_no_orphans_and_a_resume_equals_a_clean_run(
     _synthetic_corpus(corpus, 80)
     cmd = [NEWSLEDGER, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "4"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if db.exists():
-            with open_store(str(db)) as store:
-                if store.count() >= 8:
-                    break
-        time.sleep(0.1)
+    _wait_for_articles(proc, db, 8)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
     with open_store(str(db)) as store:
