@@ -131,8 +131,8 @@ class EntityLinks:
         for ident in recount_roles:
             if state[ident].members > 0:
                 state[ident].roles = self._stored_roles(ident)
-        changed = {k for k, g in state.items()
-                   if k not in before or g.members <= 0 or g.folded_forms() != before[k].folded_forms()}
+        changed = {k for k, g in state.items() if k not in before or g.members <= 0 or (
+            g.type != "PERSON" and g.folded_forms() != before[k].folded_forms())}  # persons cluster by name alone
         self._save(state)
         out = Outcome()
         if changed:
@@ -219,8 +219,8 @@ class EntityLinks:
         apart, together = self._overrides(live)
         for c in cluster_groups(live.values(), apart, together):
             for g in c.groups:
-                new_id, why = c.id, reason(g, c)
-                if (g.ledger_id, g.reason) != (new_id, why):
+                new_id, why, old_id = c.id, reason(g, c), g.ledger_id
+                if (g.ledger_id, g.reason) != (new_id, why):  # clusters with nothing moved stay as they are
                     if g.ledger_id != new_id:
                         out.moved[g.ident] = (g.ledger_id, new_id)
                     g.ledger_id, g.reason = new_id, why
@@ -228,10 +228,9 @@ class EntityLinks:
                                        (new_id, why, g.key, g.type))
                     self.store.execute("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE type = ? "
                                        "AND name_key = ?", (new_id, why, g.type, g.key))
+                    out.clusters |= {new_id, old_id}
                 if g.ident in state:
                     state[g.ident].ledger_id, state[g.ident].reason = new_id, why
-                out.clusters.add(new_id)
-        out.clusters |= clusters
 
     def _overrides(self, block: dict) -> tuple[list, list]:
         """The manual splits (pairs kept apart) and merges (pairs joined) that concern this block."""

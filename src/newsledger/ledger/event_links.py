@@ -31,7 +31,7 @@ from typing import Iterable, Optional, Sequence
 from ..records import Record
 from .grouping import stable_id
 
-__all__ = ["Mention", "mentions_of", "stored_mentions", "EventLinks", "cluster_bucket", "run_undated",
+__all__ = ["Mention", "mentions_of", "stored_mentions", "EventLinks", "cluster_bucket", "run_undated", "UndatedRun",
            "SOLO_LINKABLE", "UNDATED_WINDOW_DAYS"]
 
 #: Event types distinctive enough to link even when one mention names no participant.
@@ -39,6 +39,8 @@ SOLO_LINKABLE = {"talks", "handover", "release", "sanctions", "evacuation"}
 #: How many days before publication an undated past event may have happened.
 UNDATED_WINDOW_DAYS = 3
 _CHUNK = 500
+#: Days of undated mentions read at a time while re-running steps 3 and 4.
+_DAYS_READ = 8
 
 
 def day(iso: str, days: int) -> str:
@@ -178,37 +180,53 @@ def _attach(m: Mention, dated: Sequence[Dated]) -> Optional[str]:
     return fitting[0].id if fitting else None
 
 
+class UndatedRun:
+    """Steps 3 and 4 over undated mentions in canonical order, from clusters already ``opened``, fed a few days
+    at a time.
+
+    It stops at the first publication day after ``until`` + the window on which every mention of the
+    window before it is where it was stored: the clusters still open are then what they were, and so is
+    everything after (:meth:`feed` returns True).
+    """
+
+    def __init__(self, opened: list[Building], until: str):
+        self.opened = opened
+        self.until = day(until, UNDATED_WINDOW_DAYS)
+        self.recent: list[Mention] = []  # the mentions of the last window, to see whether the run may stop
+        self.out: dict[tuple[str, str], str] = {}
+
+    def feed(self, mentions: Sequence[Mention], dated: Sequence[Dated]) -> bool:
+        for published, ms in itertools.groupby(mentions, key=lambda m: m.published):
+            since = day(published, -UNDATED_WINDOW_DAYS)
+            self.recent = [m for m in self.recent if m.published >= since]
+            if published > self.until and all(self.out[m.key] == m.stored for m in self.recent):
+                return True
+            for m in ms:
+                self.recent.append(m)
+                self.out[m.key] = self._decide(m, dated)
+        return False
+
+    def _decide(self, m: Mention, dated: Sequence[Dated]) -> str:
+        target = _attach(m, dated)
+        if target is not None:
+            return target
+        window = m.window()
+        self.opened[:] = [b for b in self.opened if b.hi >= window[0]]  # a cluster whose window has passed is closed
+        home = next((b for b in self.opened if b.lo <= window[1] and window[0] <= b.hi
+                     and fits(m, b.ordinal, b.participants)), None)
+        if home is None:
+            self.opened.append(home := Building.start(m, window))
+        else:
+            home.take(m, window)
+        return home.id
+
+
 def run_undated(tail: Sequence[Mention], opened: list[Building], dated: Sequence[Dated],
                 until: str) -> dict[tuple[str, str], str]:
-    """Steps 3 and 4 over undated mentions in canonical order, from clusters already ``opened``.
-
-    Stops at the first publication day after ``until`` + the window on which every mention of the
-    window before it is where it was stored (the clusters still open are then what they were, and so
-    is everything after).
-    """
-    out: dict[tuple[str, str], str] = {}
-    recent: list[Mention] = []  # the mentions of the last window, to see whether the run may stop
-    for published, ms in itertools.groupby(tail, key=lambda m: m.published):
-        since = day(published, -UNDATED_WINDOW_DAYS)
-        recent = [m for m in recent if m.published >= since]
-        if published > day(until, UNDATED_WINDOW_DAYS) and all(out[m.key] == m.stored for m in recent):
-            break
-        for m in ms:
-            recent.append(m)
-            target = _attach(m, dated)
-            if target is not None:
-                out[m.key] = target
-                continue
-            window = m.window()
-            opened[:] = [b for b in opened if b.hi >= window[0]]  # a cluster whose window has passed is closed
-            home = next((b for b in opened if b.lo <= window[1] and window[0] <= b.hi
-                         and fits(m, b.ordinal, b.participants)), None)
-            if home is None:
-                opened.append(home := Building.start(m, window))
-            else:
-                home.take(m, window)
-            out[m.key] = home.id
-    return out
+    """:class:`UndatedRun` over mentions all at hand (the rule as one function, for tests and rebuilding)."""
+    run = UndatedRun(opened, until)
+    run.feed(tail, dated)
+    return run.out
 
 
 def event_row(lid: str, members: Sequence[Mention]) -> tuple:
@@ -257,7 +275,8 @@ class EventLinks:
                 self._reach(reach, (m.type, m.modality), m.published, m.published)
         for (etype, modality), (first, last) in sorted(reach.items()):
             self._undated(etype, modality, first, last, out)
-        self._write_rows({*out.links.values(), *self._previous.values(), *(m.stored for m in removed)})
+        # the rows of the events whose mentions changed (joined, left, added, removed): the others are as they were
+        self._write_rows({*out.changed.values(), *self._previous.values(), *(m.stored for m in removed)})
         return out
 
     @staticmethod
@@ -279,18 +298,29 @@ class EventLinks:
         self.store.executemany("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?", changed)
 
     def _undated(self, etype: str, modality: str, first: str, last: str, out: EventOutcome) -> None:
+        """Steps 3 and 4 from ``first`` on, reading a few days at a time until the run may stop."""
         if modality != "happened":
             return  # a planned mention without a date is an event of its own
-        since = day(first, -UNDATED_WINDOW_DAYS)
-        dated = dated_clusters(stored_mentions(self.store, "e.type = ? AND e.modality = ? AND e.date >= ?",
-                                               (etype, modality, since)))
-        undated = sorted(stored_mentions(
-            self.store, "a.published >= ? AND e.type = ? AND e.modality = ? AND e.date IS NULL",
-            (since, etype, modality), by_publication=True), key=lambda m: m.order)
-        prefix = [m for m in undated if m.published < first]
-        tail = [m for m in undated if m.published >= first]
-        decided = run_undated(tail, self._opened(prefix, first), dated, last)
-        self._decide(tail, decided, out)
+        end = self.store.scalar("SELECT MAX(published) FROM articles") or first
+        prefix = self._undated_between(etype, modality, day(first, -UNDATED_WINDOW_DAYS), first)
+        run = UndatedRun(self._opened(prefix, first), last)
+        lo = first
+        while lo <= end:
+            hi = day(lo, _DAYS_READ)
+            tail = self._undated_between(etype, modality, lo, hi)
+            dated = dated_clusters(stored_mentions(self.store, "e.type = ? AND e.modality = ? AND e.date >= ? "
+                                                   "AND e.date < ?", (etype, modality, day(lo, -UNDATED_WINDOW_DAYS), hi)))
+            stopped = run.feed(tail, dated)
+            self._decide(tail, run.out, out)
+            if stopped:
+                break
+            lo = hi
+
+    def _undated_between(self, etype: str, modality: str, lo: str, hi: str) -> list[Mention]:
+        # (e.type || '') keeps SQLite from the type index: the events of each article are looked up by its id
+        return sorted(stored_mentions(
+            self.store, "a.published >= ? AND a.published < ? AND (e.type || '') = ? AND (e.modality || '') = ? "
+            "AND e.date IS NULL", (lo, hi, etype, modality), by_publication=True), key=lambda m: m.order)
 
     def _opened(self, prefix: Sequence[Mention], first: str) -> list[Building]:
         """The clusters of undated mentions still open when ``first`` begins, as stored."""
