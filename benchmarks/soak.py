@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/soak.py [--articles 5000] [--clients 20] [--kills 2] [--workers 2] [--seed 1]
 
 1. Writes ``--articles`` synthetic articles (``benchmarks/synthetic.py``, seeded) as JSONL feeds of 100 lines.
-2. Serves the (empty, then filling) store with ``newsledger serve`` on 127.0.0.1 and starts ``--clients``
+2. Serves the (empty, then filling) store with ``newsledger serve --workers 2`` on 127.0.0.1 and starts ``--clients``
    keep-alive clients that read pages in a loop (articles, quotes, speakers, claims, timeline, entities,
    search, and article pages of what is stored so far), timing every request.
 3. Runs ``newsledger ingest FEEDS --workers 2`` and ``kill -9``s it (the ingest process alone, as the kernel's
@@ -177,7 +177,8 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--kills", type=int, default=2)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2, help="ingest worker processes")
+    ap.add_argument("--serve-workers", type=int, default=2, help="server processes (as benchmarks/web_load.py)")
     ap.add_argument("--idle", type=float, default=20.0, help="seconds of reading after the ingest (baseline)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", default=None, help="folder to keep the feeds and stores in")
@@ -197,7 +198,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     kills = sorted(rng.sample(range(args.articles // 10, args.articles * 9 // 10), args.kills))
     port = free_port()
-    server = start_server(db, port, 1, [])
+    server = start_server(db, port, args.serve_workers, [])
     if not wait_ready(f"http://127.0.0.1:{port}", server):
         log("server did not start")
         return 1
@@ -223,7 +224,8 @@ def main() -> int:
     equal = single.returncode == 0 and resumed == reference
     rows = sum(len(v) for v in reference.values())
 
-    print(f"soak: {args.articles} articles, {args.workers} workers, {args.clients} clients, "
+    print(f"soak: {args.articles} articles, {args.workers} ingest workers, {args.clients} clients of "
+          f"serve --workers {args.serve_workers}, "
           f"kill -9 at {[e['killed_at'] for e in events if 'killed_at' in e]} stored articles")
     print(f"{'pages':<22}{'requests':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}{'non-200':>9}")
     for label, s in (("during ingest", during), ("after ingest (idle)", after)):
