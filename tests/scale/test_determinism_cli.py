@@ -80,3 +80,22 @@ def test_dask_partitions_do_not_change_the_store(corpus, reference, tmp_path):
     random.Random(8).shuffle(shuffled)
     other = _run(tmp_path / "dask.db", shuffled, "--dask-local", "1", "--partition-files", "7", "--batch-size", "9")
     assert other == reference, dump_difference(reference, other)
+
+
+def test_two_concurrent_ingests_into_one_file_both_finish_with_the_same_store(corpus, reference, tmp_path):
+    """Two `newsledger ingest` processes at once into one SQLite file, overlapping inputs: both finish, and the
+    store is the one a single run of all the inputs gives (the write lock orders their batches)."""
+    import pathlib
+    import subprocess
+    import sys
+
+    exe = str(pathlib.Path(sys.executable).with_name("newsledger"))
+    db = tmp_path / "shared.db"
+    runs = [subprocess.Popen([exe, "ingest", *part, "--db", str(db), "--batch-size", "3"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True) for part in (corpus[:40], corpus[20:][::-1])]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    with open_store(str(db)) as store:
+        both = dump_store(store)
+    assert both == reference, dump_difference(reference, both)

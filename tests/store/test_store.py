@@ -143,3 +143,16 @@ def test_delete_removes_the_article_everywhere_and_search_forgets_it(db):
         assert store.count() == 1 and store.count("quotes") == 1
         assert [r["article_id"] for r in queries.quotes(store, search="hold")] == [kept.id]
         assert [r["id"] for r in queries.search_articles(store, "day")] == [kept.id]
+
+
+def test_opening_one_new_store_from_several_writers_at_once(store_url):
+    """Two ingests started at once on a new database both migrate it: each migration is applied once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_):
+        with open_store(store_url) as store:
+            return [m["version"] for m in store.migrations()]
+
+    with ThreadPoolExecutor(4) as pool:
+        seen = list(pool.map(open_and_count, range(4)))
+    assert all(versions == seen[0] and len(versions) == len(set(versions)) for versions in seen)
