@@ -86,3 +86,19 @@ def module_store_url(request, tmp_path_factory) -> Iterator[str]:
         yield str(tmp_path_factory.mktemp("store") / "ledger.db")
     else:
         yield from _fresh_postgres_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store_url(request, tmp_path):
+    """A maker of URLs of fresh, empty stores on one backend (for tests that compare several stores)."""
+    import contextlib
+    import itertools
+
+    names = itertools.count()
+    with contextlib.ExitStack() as stack:
+        def make() -> str:
+            if request.param == "sqlite":
+                return str(tmp_path / f"store{next(names)}.db")
+            return stack.enter_context(contextlib.contextmanager(_fresh_postgres_database)())
+
+        yield make

@@ -228,3 +228,55 @@ def test_table_cells(value, text):
     from newsledger.cli.output import cell_text
 
     assert cell_text(value) == text
+
+
+@pytest.mark.parametrize("args,words", [
+    (["articles", "--limit", "-5"], ["--limit", "-5"]),
+    (["articles", "--bogus"], ["--bogus"]),
+    (["quotes", "--format", "yaml"], ["--format", "yaml"]),
+    (["claims", "--status", "maybe"], ["--status", "maybe"]),
+])
+def test_usage_errors_are_one_line_too(db, args, words):
+    _one_line_error(run(args[0], "--db", db, *args[1:]), *words)
+
+
+def test_an_unopenable_output_file_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday and agreed the harbour budget.\n", encoding="utf-8")
+    _one_line_error(run("extract", str(article), "-o", str(tmp_path / "no" / "such" / "dir.jsonl")), "dir.jsonl")
+
+
+@pytest.fixture
+def good_bad_good(tmp_path):
+    (tmp_path / "1_good.txt").write_text("The mayor of Lorvik said on Monday that the bridge would reopen.\n")
+    (tmp_path / "2_bad.txt").write_bytes(b"\x00\x01\x02 not text")
+    (tmp_path / "3_good.txt").write_text("The mayor of Tessin said on Monday that the ferry would stop.\n")
+    return [str(tmp_path / n) for n in ("1_good.txt", "2_bad.txt", "3_good.txt")]
+
+
+def test_strict_keeps_what_came_before_the_bad_input(good_bad_good, tmp_path, nlp):  # nlp: the model is cached
+    result = run("extract", *good_bad_good, "--strict")
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [good_bad_good[0]]
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {good_bad_good[1]}: binary file: NUL byte at offset 0"]
+    db = str(tmp_path / "strict.db")
+    assert run("ingest", *good_bad_good, "--strict", "--db", db).exit_code == 1
+    with open_store(db) as store:
+        assert [r["source"] for r in store.execute("SELECT source FROM articles")] == [good_bad_good[0]]
+
+
+def test_serve_on_a_port_in_use_or_a_host_that_is_none_is_one_line(db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        _one_line_error(run("serve", "--db", db, "--port", str(port)), f"cannot listen on 127.0.0.1:{port}")
+    _one_line_error(run("serve", "--db", db, "--host", "256.1.1.1", "--port", "8765"), "cannot listen on 256.1.1.1")
+
+
+def test_a_driver_error_over_several_lines_is_one_line():
+    _one_line_error(run("articles", "--db", "postgresql://nobody:secret@127.0.0.1:1/none"), "cannot open database",
+                    "***")

@@ -122,19 +122,24 @@ def _synthetic_corpus(folder: pathlib.Path, n: int) -> None:
             fh.write(json.dumps({"text": a.text, "title": a.title, "published": a.published}) + "\n")
 
 
+def _wait_for_articles(proc, db: pathlib.Path, n: int, seconds: float = 120) -> None:
+    """Until the running ingest ``proc`` has committed ``n`` articles to ``db`` (or ended, or time is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            with open_store(str(db)) as store:
+                if store.count() >= n:
+                    return
+        time.sleep(0.1)
+
+
 @pytest.mark.skipif(not os.path.exists(NEWSLEDGER), reason="console script not installed in .venv")
 def test_ctrl_c_stops_cleanly_with_whole_batches_and_rerun_completes(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "ctrlc.db"
     _synthetic_corpus(corpus, 80)
     cmd = [NEWSLEDGER, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "4"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if db.exists():
-            with open_store(str(db)) as store:
-                if store.count() >= 4:
-                    break
-        time.sleep(0.2)
+    _wait_for_articles(proc, db, 4)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: to the whole process group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
@@ -153,3 +158,33 @@ def test_ctrl_c_stops_cleanly_with_whole_batches_and_rerun_completes(tmp_path):
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert f"{80 - stored} articles written, {stored} unchanged" in done.stderr
+
+
+@pytest.mark.skipif(not os.path.exists(NEWSLEDGER), reason="console script not installed in .venv")
+def test_kill_9_leaves_whole_batches_no_orphans_and_a_resume_equals_a_clean_run(tmp_path):
+    """kill -9 of the ingest alone (not its group): its workers exit by themselves, the store holds whole batches,
+    and rerunning the command completes a store identical (full dump) to a clean single-process run."""
+    from newsledger.scale.dump import dump_difference, dump_store
+
+    corpus, db, clean = tmp_path / "corpus", tmp_path / "killed.db", tmp_path / "clean.db"
+    _synthetic_corpus(corpus, 80)
+    cmd = [NEWSLEDGER, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "4"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    _wait_for_articles(proc, db, 8)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    with open_store(str(db)) as store:
+        assert store.count() % 4 == 0 and store.count() < 80
+    for _ in range(300):  # the workers see their parent gone and exit; the forkserver follows
+        leftover = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        if not leftover:
+            break
+        time.sleep(0.1)
+    assert leftover == []
+    assert subprocess.run(cmd, capture_output=True, text=True, timeout=300).returncode == 0
+    single = subprocess.run([NEWSLEDGER, "ingest", str(corpus), "--db", str(clean)], capture_output=True, text=True,
+                            timeout=300)
+    assert single.returncode == 0, single.stderr
+    with open_store(str(db)) as a, open_store(str(clean)) as b:
+        resumed, reference = dump_store(a), dump_store(b)
+    assert resumed == reference, dump_difference(reference, resumed)

@@ -7,6 +7,7 @@ import pytest
 from newsledger.errors import StoreError
 from newsledger.ingest.article import make_article
 from newsledger.records import Cue, PipelineInfo, Quote, Record, Speaker
+from newsledger.store.schema import MIGRATIONS
 from newsledger.store import open_store, queries
 
 
@@ -37,10 +38,10 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [1, 2, 3, 4, 5, 6]
+        assert [m["version"] for m in store.migrations()] == [v for v, _, _ in MIGRATIONS] == list(range(1, 8))
     with open_store(db) as store:
         assert store.migrate() == []
-        assert len(store.migrations()) == 6
+        assert len(store.migrations()) == len(MIGRATIONS)
 
 
 def test_wal_mode(sqlite_db):
@@ -143,3 +144,16 @@ def test_delete_removes_the_article_everywhere_and_search_forgets_it(db):
         assert store.count() == 1 and store.count("quotes") == 1
         assert [r["article_id"] for r in queries.quotes(store, search="hold")] == [kept.id]
         assert [r["id"] for r in queries.search_articles(store, "day")] == [kept.id]
+
+
+def test_opening_one_new_store_from_several_writers_at_once(store_url):
+    """Two ingests started at once on a new database both migrate it: each migration is applied once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_):
+        with open_store(store_url) as store:
+            return [m["version"] for m in store.migrations()]
+
+    with ThreadPoolExecutor(4) as pool:
+        seen = list(pool.map(open_and_count, range(4)))
+    assert all(versions == seen[0] and len(versions) == len(set(versions)) for versions in seen)

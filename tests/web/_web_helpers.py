@@ -63,3 +63,30 @@ def build_store(path: str, nlp) -> str:
     with open_store(path) as store:
         store.write(records + [hostile], ledger=Ledger())
     return path
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 just now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def no_server_error_anywhere(schema, base_url: str, max_examples: int, **call) -> None:
+    """schemathesis over every operation of ``schema``: bounded, derandomised examples, none may get a 5xx."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from schemathesis.checks import not_a_server_error
+
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 10
+    for operation in operations:
+        @given(case=operation.as_strategy())
+        @settings(max_examples=max_examples, deadline=None, derandomize=True, database=None,
+                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+        def no_server_error(case):
+            response = case.call(base_url=base_url, **call)
+            case.validate_response(response, checks=[not_a_server_error])
+
+        no_server_error()

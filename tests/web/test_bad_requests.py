@@ -82,3 +82,20 @@ def test_an_empty_words_field_is_no_filter_and_words_without_letters_find_nothin
     assert client.get("/claims.json", params={"q": "  ", "limit": 500}).json()["items"]
     for path in ("/quotes.json", "/claims.json"):
         assert client.get(path, params={"q": '"*'}).json()["items"] == [], path
+
+
+def test_an_article_longer_than_the_models_limit_is_stored_whole(client, nlp):
+    """Issue 15 case 1 through the API: over nlp.max_length it answered 500 (E088); now it is run in pieces."""
+    paragraph = "Harbour master Lena Odum said the new quay would open in June, weeks before the regatta.\n"
+    text = paragraph * 40 + "'We will be ready for the first boats,' Odum said on Tuesday.\n"
+    saved = nlp.max_length
+    nlp.max_length = 1000  # stands in for the default 1,000,000, which a 1.1 M-character text exceeds
+    try:
+        response = client.post("/api/articles", json={"text": text, "published": "2024-05-07"})
+    finally:
+        nlp.max_length = saved
+    assert response.status_code in (200, 201), response.text
+    record = response.json()
+    assert record["text"] == text
+    (quote,) = [q for q in record["quotes"] if q["text"].startswith("We will be ready")]
+    assert text[quote["span"][0]:quote["span"][1]] == quote["text"] and quote["speaker"]["name"] == "Lena Odum"

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import socket
 import threading
 import time
 
 import pytest
+from _web_helpers import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -36,12 +36,6 @@ def _require_browser():
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(web_db, nlp):
     _require_browser()
@@ -49,7 +43,7 @@ def server(web_db, nlp):
 
     from newsledger.web import create_app
 
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(create_app(web_db, nlp=nlp), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
+from _web_helpers import no_server_error_anywhere  # noqa: E402
 
 from newsledger.web import create_app  # noqa: E402
 
@@ -30,14 +29,4 @@ def api_schema(web_db, nlp):
 
 
 def test_no_generated_request_is_a_server_error(api_schema):
-    operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) >= 10
-    for operation in operations:
-        @given(case=operation.as_strategy())
-        @settings(max_examples=15, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
-        def no_server_error(case):
-            response = case.call(base_url=BASE)
-            case.validate_response(response, checks=[not_a_server_error])
-
-        no_server_error()
+    no_server_error_anywhere(api_schema, BASE, max_examples=15)

@@ -17,7 +17,8 @@ from .. import __version__
 from ..errors import NewsledgerError, StoreError
 from ..settings import Settings
 
-__all__ = ["cli", "main", "Command", "Group", "OneLineError", "open_existing_store", "db_option", "limit_option"]
+__all__ = ["cli", "main", "Command", "Group", "OneLineError", "open_existing_store", "db_option", "limit_option",
+           "one_line"]
 
 
 class Command(click.Command):
@@ -78,6 +79,29 @@ class Group(click.Group):
             raise OneLineError(exc.format_message()) from None
         except NewsledgerError as exc:
             raise OneLineError(str(exc)) from None
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra):
+        """As click's, but a usage error (bad option value, missing argument) is one line ``error: ...``."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"error: {one_line(exc.format_message())}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.ClickException as exc:  # e.g. an output file that cannot be opened
+            click.echo(f"error: {one_line(exc.format_message())}", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def one_line(text) -> str:
+    """A message as one line (a driver's error may span several)."""
+    return " ".join(str(text).split())
 
 
 def is_database_url(url: str) -> bool:

@@ -12,11 +12,15 @@ from .. import __version__
 from ..errors import InputError
 from ..records import Article, Record
 from ..settings import Settings
-from .app import cli, db_option
+from .app import cli, db_option, one_line
 from .output import emit, format_option
 from .progress import progress
 
-__all__ = ["extract", "ingest", "evaluate", "Run"]
+__all__ = ["extract", "ingest", "evaluate", "Run", "StrictStop"]
+
+
+class StrictStop(Exception):
+    """--strict met a bad input: read nothing more, but finish (extract, write) every input before it."""
 
 
 class Run:
@@ -27,27 +31,36 @@ class Run:
         self.failed = 0
 
     def report(self, err) -> None:
+        """One line ``error: SOURCE: reason``; with --strict, stop reading (StrictStop) after it."""
         self.failed += 1
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {one_line(err)}", err=True)
         if self.settings.strict:
-            raise click.exceptions.Exit(1)
+            raise StrictStop(str(err))
 
 
 def _articles(run: Run, paths: Iterable[str]) -> Iterator[Article]:
-    """Articles from every input; bad inputs are reported (one line each) and skipped."""
+    """Articles from every input; bad inputs are reported (one line each) and skipped.
+
+    With --strict the stream ends at the first bad input, so the articles before it are still
+    extracted and written (the command then exits 1).
+    """
     from ..ingest import read_inputs
 
     for item in read_inputs(paths, run.settings, stdin=sys.stdin):
         if isinstance(item, InputError):
-            run.report(item)
+            try:
+                run.report(item)
+            except StrictStop:
+                return
         else:
             yield item
 
 
 def _records(run: Run, articles: Iterable[Article], bar) -> Iterator[Record]:
-    from ..extract import build_pipeline, extract_records
+    from ..extract import extract_records
+    from ..scale.worker import pipeline_for
 
-    nlp = build_pipeline(run.settings.model)
+    nlp = pipeline_for(run.settings.model)  # built once per process
     for record in extract_records(articles, nlp, batch_size=run.settings.batch_size):
         bar.advance()
         yield record
@@ -134,7 +147,10 @@ def _ingest_into(run: Run, paths, store, force: bool, dask: dict) -> tuple[int, 
     try:
         with progress("ingest") as bar:
             if dask["scheduler"] or dask["dask_local"]:
-                skipped += _ingest_dask(run, paths, store, writer, bar, force, **dask)
+                try:
+                    skipped += _ingest_dask(run, paths, store, writer, bar, force, **dask)
+                except StrictStop:
+                    pass  # the records before the bad input are in the writer: flushed below
             elif run.settings.workers > 1:
                 from ..scale.local import WorkerPool
 
@@ -169,10 +185,7 @@ def _ingest_dask(run: Run, paths, store, writer, bar, force, *, scheduler, dask_
         raise click.UsageError("standard input cannot be split across a cluster: name files or directories")
 
     def on_error(message: str) -> None:
-        run.failed += 1
-        click.echo(f"error: {message}", err=True)
-        if run.settings.strict:
-            raise click.exceptions.Exit(1)
+        run.report(message)  # --strict: StrictStop, after the records before it were handed to the writer
 
     skip = frozenset() if force else stored_fingerprints(store, __version__)
     summary = ingest_dask(list(paths), writer, run.settings, scheduler=scheduler, local_workers=dask_local,

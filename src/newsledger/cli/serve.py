@@ -6,10 +6,24 @@ import os
 
 import click
 
+from ..errors import ConfigError
 from ..settings import Settings
 from .app import cli, db_option, open_existing_store
 
 __all__ = ["serve"]
+
+
+def _check_listen(host: str, port: int) -> None:
+    """A host that does not resolve or a port already taken is one line here, not uvicorn's log after start-up."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 @cli.command()
@@ -31,6 +45,7 @@ def serve(db, host, port, max_bytes, workers) -> None:
     settings = Settings.from_env(db=db, max_bytes=max_bytes)
     with open_existing_store(settings.db) as store:  # a missing or unreadable database stops here, in one line
         store.count()
+    _check_listen(host, port)
     if not is_loopback(host):
         if settings.token:
             click.echo(f"serve: bound to {host}: writes require the token (NEWSLEDGER_TOKEN)", err=True)

@@ -27,7 +27,7 @@ from typing import Iterator, Optional, Union
 from ..errors import EmptyInput, InputError, MalformedHTML
 from ..records import Article
 from ..settings import Settings
-from .article import make_article
+from .article import checked_article, text_problem
 from .sidecar import read_sidecar
 from .text import check_binary, read_content
 
@@ -66,10 +66,9 @@ def extract_html(html: Union[bytes, str], source: str, *, url: Optional[str] = N
     """(text, metadata) of a page, or MalformedHTML saying why nothing could be extracted."""
     import trafilatura
 
-    if isinstance(html, bytes):
-        binary = check_binary(html, source)
-        if binary:
-            return binary
+    problem = check_binary(html, source) if isinstance(html, bytes) else text_problem(html, source, "HTML")
+    if problem:
+        return problem
     if not (html.strip() if isinstance(html, str) else html.strip()):
         return EmptyInput(source, "empty HTML")
     try:
@@ -202,8 +201,8 @@ def html_article(
     if url:
         meta["url"] = url
     meta.update({k: v for k, v in (overrides or {}).items() if v})
-    return make_article(text, source, format=format, metadata=meta,
-                        published_option=settings.published, today=today)
+    return checked_article(text, source, format=format, metadata=meta,
+                           published_option=settings.published, today=today)
 
 
 def read_html_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:

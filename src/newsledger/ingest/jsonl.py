@@ -10,8 +10,11 @@ feed's own ``id`` is not stored.
 A bad line (not JSON, not an object, no text, fields of the wrong type,
 a record over ``max_bytes``) yields MalformedJSONL naming the file and the
 line, and reading goes on with the next line.  Blank lines are skipped.  A
-feed is streamed, so ``max_bytes`` applies to each line, not the file.  A
-gzip stream that breaks off yields MalformedJSONL after the lines before it.
+feed is streamed, so ``max_bytes`` applies to each line, not the file; a line
+that runs on for more than ``MAX_SKIP_LINES`` times ``max_bytes`` (a gzip bomb:
+a small file that decompresses to gigabytes without a line break) ends the
+file in the same one error.  A gzip stream that breaks off yields
+MalformedJSONL after the lines before it.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ def jsonl_record(line: bytes, source: str, settings: Settings, *,
     except UnicodeDecodeError as exc:
         return MalformedJSONL(source, f"not UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})")
     except json.JSONDecodeError as exc:
-        return MalformedJSONL(source, f"not valid JSON: {exc.msg} at column {exc.colno}")
+        return MalformedJSONL(source, f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
     if not isinstance(data, dict):
         return MalformedJSONL(source, f"a line must be a JSON object, not {type(data).__name__}")
     wrong = [k for k in ("text", "html", "id", *_META) if data.get(k) is not None and not isinstance(data[k], str)]
@@ -68,6 +71,21 @@ def jsonl_record(line: bytes, source: str, settings: Settings, *,
     return MalformedJSONL(source, "no 'text' or 'html' field")
 
 
+#: An over-long line is skipped up to this many times max_bytes; past that the rest of the file is given up.
+MAX_SKIP_LINES = 20
+
+
+def _skip_line(fh: IO[bytes], line: bytes, max_bytes: int) -> bool:
+    """Read past the rest of an over-long line; False when it runs on past MAX_SKIP_LINES * max_bytes."""
+    skipped = len(line)
+    while line and not line.endswith(b"\n"):
+        if skipped > MAX_SKIP_LINES * max_bytes:
+            return False
+        line = fh.readline(max_bytes + 1)
+        skipped += len(line)
+    return True
+
+
 def read_jsonl_file(path: str, settings: Settings, *, today: Optional[dt.date] = None) -> Iterator[Union[Article, InputError]]:
     """Every article of a JSONL feed, errors yielded in line order."""
     if not os.path.exists(path):
@@ -83,9 +101,14 @@ def read_jsonl_file(path: str, settings: Settings, *, today: Optional[dt.date] =
                     break
                 lineno += 1
                 if len(line) > settings.max_bytes and not line.endswith(b"\n"):
-                    yield MalformedJSONL(f"{path}:{lineno}", f"line longer than {settings.max_bytes:,} bytes (max_bytes)")
-                    while line and not line.endswith(b"\n"):  # skip the rest of it
-                        line = fh.readline(settings.max_bytes + 1)
+                    whole = _skip_line(fh, line, settings.max_bytes)
+                    reason = f"line longer than {settings.max_bytes:,} bytes (max_bytes)"
+                    if not whole:  # a gzip bomb, or not a feed at all: reading on would only burn time
+                        reason += (f"; over {MAX_SKIP_LINES * settings.max_bytes:,} bytes without a line break, "
+                                   "the rest of the file is not read")
+                    yield MalformedJSONL(f"{path}:{lineno}", reason)
+                    if not whole:
+                        return
                     continue
                 if not line.strip():
                     continue

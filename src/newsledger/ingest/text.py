@@ -29,7 +29,7 @@ from ..errors import (
 )
 from ..records import Article
 from ..settings import Settings
-from .article import make_article
+from .article import checked_article
 from .sidecar import read_sidecar
 
 __all__ = ["read_bytes", "decode_text", "check_binary", "read_text_file", "read_text_stream", "text_article"]
@@ -166,8 +166,8 @@ def text_article(
     """An Article from decoded text, or EmptyInput when there is nothing but whitespace."""
     if not text.strip():
         return EmptyInput(source, "empty or whitespace-only")
-    return make_article(text, source, format=format, metadata=metadata,
-                        published_option=settings.published, today=today)
+    return checked_article(text, source, format=format, metadata=metadata,
+                           published_option=settings.published, today=today)
 
 
 def read_content(path: str, settings: Settings) -> Union[bytes, InputError]:

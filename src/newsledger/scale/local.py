@@ -6,7 +6,8 @@ Records back, which :meth:`WorkerPool.records` yields **in input order**, so
 batches and ledger links come out exactly as with one process.  At most
 ``inflight`` chunks are out at any time, so memory stays flat however many
 articles come.  Workers ignore SIGINT: Ctrl-C reaches the parent only, which
-terminates them (``close``) after finishing or abandoning the current batch.
+terminates them (``close``) after finishing or abandoning the current batch.  A worker
+whose parent is killed outright (``kill -9``) notices within a second and exits.
 """
 
 from __future__ import annotations
@@ -45,8 +46,15 @@ def _worker(inq, outq, model: Optional[str], batch_size: int) -> None:
     except BaseException:  # noqa: BLE001 -- reported to the parent, which stops the run
         outq.put(("fatal", -1, traceback.format_exc()))
         return
+    parent = mp.parent_process()
     while True:
-        item = inq.get()
+        try:
+            item = inq.get(timeout=1.0)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                outq.cancel_join_thread()  # nobody will ever read what is still buffered: exit without it
+                return  # the ingest was killed (kill -9)
+            continue
         if item is None:
             break
         seq, articles = item

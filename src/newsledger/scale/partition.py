@@ -38,15 +38,13 @@ def warc_slices(path: str, records_per_slice: int) -> list[WarcSlice]:
 
     A WARC that cannot be scanned is one slice: the worker's reader reports what is wrong with it.
     """
-    from warcio.archiveiterator import ArchiveIterator
-
-    from ..ingest.warc import _html_payload
+    from ..ingest.warc import _html_payload, archive_iterator
 
     starts: list[int] = []
     count = 0
     try:
         with open(path, "rb") as fh:
-            it = ArchiveIterator(fh, arc2warc=True)
+            it = archive_iterator(fh)
             for record in it:
                 wanted = _html_payload(record)
                 offset = it.get_record_offset()

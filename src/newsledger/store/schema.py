@@ -207,5 +207,23 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE INDEX IF NOT EXISTS ledger_entities_first ON ledger_entities (first_seen)",
         "CREATE INDEX IF NOT EXISTS ledger_entities_last ON ledger_entities (last_seen)",
     ]),
+    (7, "a ledger independent of ingest order: name groups, override details, event buckets", [
+        """CREATE TABLE IF NOT EXISTS ledger_groups (
+            key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            names {json} NOT NULL,
+            forms {json} NOT NULL,
+            roles {json} NOT NULL,
+            members INTEGER NOT NULL,
+            ledger_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (key, type)
+        )""",
+        "CREATE INDEX IF NOT EXISTS ledger_groups_entity ON ledger_groups (ledger_id)",
+        "ALTER TABLE entities ADD COLUMN name_key TEXT",
+        "CREATE INDEX IF NOT EXISTS entities_group ON entities (type, name_key)",
+        "ALTER TABLE ledger_overrides ADD COLUMN detail {json}",
+        "CREATE INDEX IF NOT EXISTS events_bucket ON events (type, modality, date)",
+    ]),
 ]
 

@@ -69,7 +69,21 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------
     def migrate(self) -> list[int]:
-        """Apply every migration not yet recorded; returns the versions applied now."""
+        """Apply every migration not yet recorded; returns the versions applied now.
+
+        Several processes may open one new store at once (two ingests started together): on PostgreSQL an
+        advisory lock orders them, on SQLite each migration's BEGIN IMMEDIATE does; a migration another
+        process applied meanwhile is not applied again.
+        """
+        if self.dialect == "sqlite":
+            return self._migrate()
+        self.execute("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))
+        try:
+            return self._migrate()
+        finally:
+            self.execute("SELECT pg_advisory_unlock(?)", (_MIGRATION_LOCK,))
+
+    def _migrate(self) -> list[int]:
         self.execute(
             "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
@@ -80,6 +94,8 @@ class Store:
             if version in done:
                 continue
             with self.transaction():
+                if self.execute("SELECT 1 FROM migrations WHERE version = ?", (version,)):
+                    continue  # another process opening the same new store applied it while this one waited
                 for sql in statements:
                     sql = sql.get(self.dialect) if isinstance(sql, dict) else sql
                     if sql:
@@ -211,6 +227,9 @@ def open_store(url: Optional[str] = None) -> Store:
     """
     return Store(url or os.environ.get("NEWSLEDGER_DB") or "newsledger.db")
 
+
+#: Key of the PostgreSQL advisory lock held while a store is migrated.
+_MIGRATION_LOCK = 0x6E6C6564  # "nled"
 
 _TYPES = {
     "sqlite": {"json": "TEXT", "real": "REAL", "ts": "TEXT"},
