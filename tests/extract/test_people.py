@@ -107,6 +107,11 @@ SPEAKERS = [
         "By the end of the year, ''4,000 families were still without a home,'' a record for the region.\n",
         "4,000 families", ("housing agency", "the agency"), id="a-quote-with-no-cue-continues-the-last-speaker",
     ),
+    pytest.param(
+        "A spokeswoman for the Medlo chain, which runs 80 stores, said supplies would arrive by Friday.\n",
+        "supplies would", ("spokeswoman for the Medlo chain", "A spokeswoman for the Medlo chain"),
+        id="an-unnamed-speaker-keeps-who-they-speak-for",
+    ),
 ]
 
 

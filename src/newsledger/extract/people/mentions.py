@@ -252,6 +252,15 @@ def _qualifiers(words: Iterable[Token]) -> frozenset:
                      and fold(t.text).rstrip(".") not in TITLE_WORDS)
 
 
+def _before_a_break(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase after a head noun ends: at its first comma or line break ("a spokeswoman for the chain,
+    which runs 80 stores" ends at "chain"); the head alone when the break comes at once."""
+    for i in range(start, end):
+        if doc[i].text == "," or "\n" in doc[i].text_with_ws or doc[i].is_space:
+            return i if i > start + 1 else start
+    return end
+
+
 def _np_extent(doc: Doc, head: Token, descriptive: bool = False) -> tuple[int, int]:
     """Token range of a description's noun phrase: modifiers before the head, an 'of' phrase after it,
     and with ``descriptive`` a participle or adjective phrase that says who they are ("a union
@@ -264,12 +273,10 @@ def _np_extent(doc: Doc, head: Token, descriptive: bool = False) -> tuple[int, i
             break
     end = head.i + 1
     for t in head.rights:
-        if "," in doc[head.i:t.right_edge.i + 1].text or "\n" in doc[head.i:t.right_edge.i + 1].text:
-            break
         if t.dep_ == "prep" and t.lower_ in ("of", "for", "at", "to"):
-            end = t.right_edge.i + 1
+            end = _before_a_break(doc, t.i, t.right_edge.i + 1)
         elif descriptive and ((t.dep_ == "acl" and t.tag_ in ("VBG", "VBN")) or (t.dep_ == "amod" and t.pos_ == "ADJ")):
-            end = t.right_edge.i + 1
+            end = _before_a_break(doc, t.i, t.right_edge.i + 1)
         break
     for i in range(head.i - 1, start - 1, -1):  # a noun phrase never runs across a line break
         if "\n" in doc[i].text_with_ws or doc[i].is_space:
