@@ -192,3 +192,10 @@ def test_a_place_inside_a_speakers_description_is_not_the_speaker(nlp):
     place = next(e for e in doc._.nl_entities if e.name == "Tarvik")
     assert quote.speaker is not None and "grain traders" in quote.speaker.name
     assert quote.speaker.entity != place.id
+
+
+def test_a_surname_with_particles_is_one_person(nlp):
+    text = ("The head of the commission, Ursula von der Brandt, said that the fund would grow.\n"
+            "Von der Brandt added that the first payments would go out in May.\n")
+    doc = run(nlp, text)
+    assert {q.speaker.name for q in doc._.nl_quotes} == {"Ursula von der Brandt"}

@@ -66,3 +66,15 @@ def test_formal_names_of_ministry_descriptions():
 def test_place_keys():
     assert place_key("the United Kingdom") == place_key("Britain") == "uk"
     assert place_key("Kyiv") == "kyiv"
+
+
+@pytest.mark.parametrize("name,parts", [
+    ("Ursula von der Leyen", ("ursula", "leien")),
+    ("Von der Leyen", (None, "leien")),
+    ("De Gaulle", (None, "gaul")),
+    ("Charles de Gaulle", ("charles", "gaul")),
+])
+def test_a_particle_is_never_a_first_name(name, parts):
+    from newsledger.lexicon.names import person_parts
+
+    assert person_parts(name) == parts

@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-from .words import COUNTRY_ADJECTIVE, COUNTRY_FORMS, MULTI_WORD_COUNTRIES, TITLE_WORDS
+from .words import COUNTRY_ADJECTIVE, COUNTRY_FORMS, MULTI_WORD_COUNTRIES, SURNAME_PARTICLES, TITLE_WORDS
 
 __all__ = [
     "fold", "skeleton", "person_parts", "same_person", "person_match_reason", "org_key", "formal_org_name",
@@ -70,7 +70,7 @@ def person_parts(name: str) -> tuple[Optional[str], Optional[str]]:
     if not words:
         return None, None
     last = skeleton(words[-1])
-    first = skeleton(words[0]) if len(words) > 1 else None
+    first = skeleton(words[0]) if len(words) > 1 and fold(words[0]) not in SURNAME_PARTICLES else None
     return first or None, last or None
 
 

@@ -119,8 +119,9 @@ def _name_fits(m: PersonMention, ent: DocEntity) -> bool:
     if m.type in ("PERSON", "?") and ent.type in ("PERSON", "?", "ORG"):
         return _person_fits(m, ent) and not (ent.type == "ORG" and any(
             {fold(w) for w in n.split()} & ORG_WORDS for n in ent.names()))
-    if m.type == "ORG" and ent.type == "PERSON" and len((m.name or "").split()) == 1:
-        return _person_fits(m, ent)  # a surname the NER called an organisation
+    if m.type == "ORG" and ent.type == "PERSON" and person_parts(m.name or "")[0] is None \
+            and not {fold(w) for w in (m.name or "").split()} & ORG_WORDS:
+        return _person_fits(m, ent)  # a surname ("Brisk", "Von der Leyen") the NER called an organisation
     return False
 
 

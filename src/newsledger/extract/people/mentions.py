@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicon.names import fold, place_key
 from ...lexicon.words import (
     COUNTRY_FORMS, DOCUMENT_NOUNS, FEMALE_WORDS, GROUP_NOUNS, MALE_WORDS, NEVER_SPEAKERS, OFFICE_PREFIXES,
-    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TITLE_WORDS,
+    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, SURNAME_PARTICLES, TITLE_WORDS,
 )
 from ..spans import SpanIndex
 from .gender import first_name_gender
@@ -131,7 +131,7 @@ def mention_type(label: str, name: str) -> str:
     return label
 
 
-_NAME_PARTICLES = frozenset("de del della di da dos das van von der den la le al el bin ibn bint of and the for".split())
+_NAME_PARTICLES = SURNAME_PARTICLES | {"of", "and", "the", "for"}
 
 
 def _plausible_name(words: Span) -> bool:
@@ -421,6 +421,16 @@ def _looks_like_nationality(tok: Token) -> bool:
     return bool(re.search(r"(?:ian|ean|ese|ish)s?$", tok.text)) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
 
 
+def _with_surname_after_particle(doc: Doc, ent: Span) -> Span:
+    """'Ursula von der' + 'Leyen': a person's name the NER cut after a particle takes the capitalised word
+    that follows it, whatever label that word was given."""
+    end = ent.end
+    if end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper() \
+            and doc[end].pos_ == "PROPN":
+        return doc[ent.start:end + 1]
+    return ent
+
+
 def repaired_ents(doc: Doc) -> list[tuple[Span, str]]:
     """spaCy's entities with their labels repaired from context.
 
@@ -429,10 +439,13 @@ def repaired_ents(doc: Doc) -> list[tuple[Span, str]]:
     a lone nationality word is no name.
     """
     out = []
+    swallowed = -1  # end of a name that took in the entity after it
     for ent in doc.ents:
         label = ent.label_
-        if label not in NAME_LABELS:
+        if label not in NAME_LABELS or ent.start < swallowed:
             continue
+        ent = _with_surname_after_particle(doc, ent) if label == "PERSON" else ent
+        swallowed = ent.end
         toks = list(ent)
         if len(toks) == 1 and label in ("PERSON", "ORG") and _looks_like_nationality(toks[0]):
             continue
