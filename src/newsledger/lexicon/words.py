@@ -141,7 +141,8 @@ DOCUMENT_NOUNS = frozenset(
 #: Nouns that are never a speaker, whatever the parse says ("said in a statement", "the case shows").
 NEVER_SPEAKERS = frozenset(
     """statement case efforts effort way time times thing things fact question issue matter idea
-    war conflict situation aggression plan proposal funding money decision move change news""".split()
+    war conflict situation aggression plan proposal funding money decision move change news
+    meeting summit session conference hearing debate talks vote election protest rally attack strike""".split()
 )
 
 # ---------------------------------------------------------------------------------------------
