@@ -187,9 +187,8 @@ class EntityLinks:
         return roles
 
     def _save(self, state: dict) -> None:
-        gone = [g.ident for g in state.values() if g.members <= 0]
-        for key_type in gone:
-            self.store.execute("DELETE FROM ledger_groups WHERE key = ? AND type = ?", (key_type[1], key_type[0]))
+        self.store.executemany("DELETE FROM ledger_groups WHERE key = ? AND type = ?",
+                               [(g.key, g.type) for g in state.values() if g.members <= 0])
         self.store.executemany(
             "INSERT INTO ledger_groups (key, type, names, forms, roles, members, ledger_id, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, type) DO UPDATE SET names = excluded.names, "
@@ -217,6 +216,7 @@ class EntityLinks:
             frontier = set().union(*(g.link_keys() for g in new_groups)) - seen_keys
         live = {k: g for k, g in block.items() if g.members > 0}
         apart, together = self._overrides(live)
+        relinked = []
         for c in cluster_groups(live.values(), apart, together):
             for g in c.groups:
                 new_id, why, old_id = c.id, reason(g, c), g.ledger_id
@@ -224,13 +224,13 @@ class EntityLinks:
                     if g.ledger_id != new_id:
                         out.moved[g.ident] = (g.ledger_id, new_id)
                     g.ledger_id, g.reason = new_id, why
-                    self.store.execute("UPDATE ledger_groups SET ledger_id = ?, reason = ? WHERE key = ? AND type = ?",
-                                       (new_id, why, g.key, g.type))
-                    self.store.execute("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE type = ? "
-                                       "AND name_key = ?", (new_id, why, g.type, g.key))
+                    relinked.append((new_id, why, g.key, g.type))
                     out.clusters |= {new_id, old_id}
                 if g.ident in state:
                     state[g.ident].ledger_id, state[g.ident].reason = new_id, why
+        self.store.executemany("UPDATE ledger_groups SET ledger_id = ?, reason = ? WHERE key = ? AND type = ?", relinked)
+        self.store.executemany("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE name_key = ? AND type = ?",
+                               relinked)
 
     def _overrides(self, block: dict) -> tuple[list, list]:
         """The manual splits (pairs kept apart) and merges (pairs joined) that concern this block."""
@@ -254,12 +254,10 @@ class EntityLinks:
         groups: dict[str, list[Group]] = {i: [] for i in ids}
         for g in self._groups_of(ids):
             groups[g.ledger_id].append(g)
-        current = {}
+        current, have = {}, {i: set() for i in ids}
         for part in chunks(ids):
             current.update({r["id"]: r for r in self.store.execute(
                 f"SELECT * FROM ledger_entities WHERE id IN ({marks(part)})", part)})
-        have: dict[str, set[str]] = {i: set() for i in ids}
-        for part in chunks(ids):
             for r in self.store.execute(f"SELECT key, ledger_id FROM ledger_names WHERE ledger_id IN ({marks(part)})", part):
                 have[r["ledger_id"]].add(r["key"])
         exact = {new for _, new in out.moved.values()} | {old for old, _ in out.moved.values()} | (set(ids) - set(current))
@@ -268,16 +266,17 @@ class EntityLinks:
                             (-1, {(c.article, c.ledger_entity) for c in removed if c.ledger_entity})):
             for _, lid in pairs:
                 delta[lid] = delta.get(lid, 0) + sign
+        writes = Writes()
         for lid in ids:
-            members = groups[lid]
-            if not members:
-                self.store.execute("DELETE FROM ledger_entities WHERE id = ?", (lid,))
-                self.store.execute("DELETE FROM ledger_names WHERE ledger_id = ?", (lid,))
-                continue
-            self._write_cluster(lid, members, current.get(lid), None if lid in exact else delta.get(lid, 0), have[lid])
+            if groups[lid]:
+                self._write_cluster(lid, groups[lid], current.get(lid), None if lid in exact else delta.get(lid, 0),
+                                    have[lid], writes)
+            else:
+                writes.gone.append((lid,))
+        writes.apply(self.store)
 
     def _write_cluster(self, lid: str, members: list[Group], row: Optional[dict], delta: Optional[int],
-                       have: set[str]) -> None:
+                       have: set[str], writes: "Writes") -> None:
         anchor = next((g for g in members if stable_id("ent_", g.type, g.key) == lid), min(members, key=order_key))
         cluster = Cluster(anchor=anchor, groups=members)
         shown = Cluster(anchor=anchor, groups=[g for g in members if g.reason != MERGED] or [anchor])
@@ -290,13 +289,30 @@ class EntityLinks:
         else:
             articles = row["articles"] + delta
         if row is None:
-            self.store.execute("INSERT INTO ledger_entities (id, name, type, aliases, roles, articles, updated_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)", (lid, *values, articles, self.now))
+            writes.new.append((lid, *values, articles, self.now))
         elif (row["name"], row["type"], row["aliases"], row["roles"], row["articles"]) != (*values, articles):
-            self.store.execute("UPDATE ledger_entities SET name = ?, type = ?, aliases = ?, roles = ?, articles = ?, "
-                               "updated_at = ? WHERE id = ?", (*values, articles, self.now, lid))
+            writes.changed.append((*values, articles, self.now, lid))
         keys = set().union(*(g.index_keys() for g in members))
-        for key in sorted(have - keys):
-            self.store.execute("DELETE FROM ledger_names WHERE key = ? AND ledger_id = ?", (key, lid))
-        self.store.executemany("INSERT INTO ledger_names (key, ledger_id) VALUES (?, ?)",
-                               [(k, lid) for k in sorted(keys - have)])
+        writes.keys_out += [(k, lid) for k in sorted(have - keys)]
+        writes.keys_in += [(k, lid) for k in sorted(keys - have)]
+
+
+@dataclass
+class Writes:
+    """The ledger entity rows and name keys a batch writes, sent as a few executemany calls."""
+
+    new: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    gone: list = field(default_factory=list)
+    keys_in: list = field(default_factory=list)
+    keys_out: list = field(default_factory=list)
+
+    def apply(self, store) -> None:
+        store.executemany("DELETE FROM ledger_entities WHERE id = ?", self.gone)
+        store.executemany("DELETE FROM ledger_names WHERE ledger_id = ?", self.gone)
+        store.executemany("INSERT INTO ledger_entities (id, name, type, aliases, roles, articles, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)", self.new)
+        store.executemany("UPDATE ledger_entities SET name = ?, type = ?, aliases = ?, roles = ?, articles = ?, "
+                          "updated_at = ? WHERE id = ?", self.changed)
+        store.executemany("DELETE FROM ledger_names WHERE key = ? AND ledger_id = ?", self.keys_out)
+        store.executemany("INSERT INTO ledger_names (key, ledger_id) VALUES (?, ?)", self.keys_in)

@@ -195,11 +195,15 @@ class UndatedRun:
         self.recent: list[Mention] = []  # the mentions of the last window, to see whether the run may stop
         self.out: dict[tuple[str, str], str] = {}
 
+    def may_stop(self, at: str) -> bool:
+        """Whether everything from day ``at`` on is as stored (see the class docstring)."""
+        since = day(at, -UNDATED_WINDOW_DAYS)
+        self.recent = [m for m in self.recent if m.published >= since]
+        return at > self.until and all(self.out[m.key] == m.stored for m in self.recent)
+
     def feed(self, mentions: Sequence[Mention], dated: Sequence[Dated]) -> bool:
         for published, ms in itertools.groupby(mentions, key=lambda m: m.published):
-            since = day(published, -UNDATED_WINDOW_DAYS)
-            self.recent = [m for m in self.recent if m.published >= since]
-            if published > self.until and all(self.out[m.key] == m.stored for m in self.recent):
+            if self.may_stop(published):
                 return True
             for m in ms:
                 self.recent.append(m)
@@ -305,9 +309,12 @@ class EventLinks:
         prefix = self._undated_between(etype, modality, day(first, -UNDATED_WINDOW_DAYS), first)
         run = UndatedRun(self._opened(prefix, first), last)
         lo = first
-        while lo <= end:
+        while lo <= end and not run.may_stop(lo):
             hi = day(lo, _DAYS_READ)
             tail = self._undated_between(etype, modality, lo, hi)
+            if not tail:
+                lo = hi
+                continue
             dated = dated_clusters(stored_mentions(self.store, "e.type = ? AND e.modality = ? AND e.date >= ? "
                                                    "AND e.date < ?", (etype, modality, day(lo, -UNDATED_WINDOW_DAYS), hi)))
             stopped = run.feed(tail, dated)
@@ -348,9 +355,8 @@ class EventLinks:
             members: dict[str, list[Mention]] = {lid: [] for lid in part}
             for m in stored_mentions(self.store, f"e.ledger_event IN ({', '.join('?' for _ in part)})", part):
                 members[m.stored].append(m)
-            for lid, ms in members.items():
-                self.store.execute("DELETE FROM ledger_events WHERE id = ?", (lid,))
-                if ms:
-                    self.store.execute(
-                        "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, "
-                        "participants, text, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_row(lid, ms))
+            self.store.executemany("DELETE FROM ledger_events WHERE id = ?", [(lid,) for lid in part])
+            self.store.executemany(
+                "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, participants, "
+                "text, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event_row(lid, ms) for lid, ms in members.items() if ms])
