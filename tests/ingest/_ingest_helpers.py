@@ -53,15 +53,23 @@ def write_warc(path: pathlib.Path, pages: list[tuple[str, bytes]], *, gzip: bool
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
+    serial = iter(range(1, 10_000))
+
+    def fixed():  # record ids and dates fixed, so the same pages give the same bytes (damage tests hit the same spot)
+        return {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{next(serial):012d}>",
+                "WARC-Date": "2025-01-02T03:04:05Z"}
+
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=gzip)
         for url, body in pages:
             writer.write_record(writer.create_warc_record(
-                url, "request",
+                url, "request", warc_headers_dict=fixed(),
                 http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)))
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                                          warc_headers_dict=fixed()))
         for url, status, ctype, body in extra or []:
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                                          warc_headers_dict=fixed()))
     return path
