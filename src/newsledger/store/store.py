@@ -237,12 +237,22 @@ _TYPES = {
 }
 
 
+#: How long an SQLite connection waits for another process's write (a whole ingest batch with its linking) to end.
+_SQLITE_LOCK_WAIT_S = 120.0
+
+
 def _connect_sqlite(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
+    """Open a file in WAL mode, waiting for locks from the first statement on.
+
+    The wait is set before any pragma: switching a new file to WAL takes a lock that a second process opening it
+    at the same moment must wait for, and a file already in WAL is not switched again.
+    """
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=_SQLITE_LOCK_WAIT_S)
+    conn.execute(f"PRAGMA busy_timeout={int(_SQLITE_LOCK_WAIT_S * 1000)}")
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+        conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=10000")
     return conn
 
 
