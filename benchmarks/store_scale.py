@@ -5,9 +5,11 @@
 Records come from ``synthetic.records`` (no NLP).  Each backend gets a fresh
 store; records are written in batches with the ledger linking them (as
 ``newsledger ingest`` does), and the same batches are written once more to a
-second fresh store without linking, as the baseline of the same run.  Then
-the four ledger queries run repeatedly and their median and worst latencies
-are printed.  Bounded: it stops after the given number of records.
+second fresh store without linking, as the baseline of the same run, and to a
+third with the ledger but without claim linking (``Ledger(claims=False)``), the
+baseline of what linking claims into ledger claims costs.  Then the ledger
+queries run repeatedly and their median and worst latencies are printed.
+Bounded: it stops after the given number of records.
 """
 
 from __future__ import annotations
@@ -51,10 +53,10 @@ def fresh_url(backend: str, tmp: str) -> tuple[str, callable]:
     return PG_ADMIN.rsplit("/", 1)[0] + "/" + name, drop
 
 
-def fill(url: str, n: int, batch: int, link: bool, progress: bool) -> float:
-    """Write n synthetic records; returns records per second."""
+def fill(url: str, n: int, batch: int, link: bool, progress: bool, claims: bool = True) -> float:
+    """Write n synthetic records (``link``: with the ledger; ``claims``: its claim linking too); returns records/s."""
     store = open_store(url)
-    ledger = Ledger() if link else None
+    ledger = Ledger(claims=claims) if link else None
     pending = []
     start = time.perf_counter()
     done = 0
@@ -99,14 +101,18 @@ def main(argv=None) -> int:
             try:
                 url, drop = fresh_url(backend, tmp)
                 base_url, base_drop = fresh_url(backend, tmp)
+                plain_url, plain_drop = fresh_url(backend, tmp)
             except Exception as exc:  # no server: say so and go on with the other backend
                 print(f"{backend}: skipped ({exc.__class__.__name__}: {exc})")
                 continue
             try:
                 rate = fill(url, a.records, a.batch, link=True, progress=progress)
+                unclaimed = fill(plain_url, a.records, a.batch, link=True, progress=progress, claims=False)
                 base = fill(base_url, a.records, a.batch, link=False, progress=progress)
                 print(f"\n{backend}: insert {rate:,.0f} records/s with ledger linking; "
                       f"{base:,.0f} records/s without (baseline); ratio {rate / base:.2f}")
+                print(f"{backend}: claim linking: {rate:,.0f} records/s with it, {unclaimed:,.0f} records/s with the "
+                      f"rest of the ledger but not it (baseline); ratio {rate / unclaimed:.2f}")
                 store = open_store(url)
                 person = store.execute("SELECT name FROM ledger_entities WHERE type = 'PERSON' "
                                        "ORDER BY articles DESC LIMIT 1")[0]["name"]
@@ -128,6 +134,7 @@ def main(argv=None) -> int:
             finally:
                 drop()
                 base_drop()
+                plain_drop()
     return 0
 
 

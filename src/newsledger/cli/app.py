@@ -140,7 +140,7 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from . import lists, pipeline, serve  # noqa: F401  (each adds its commands to ``cli``)
+    from . import claim_ledger, lists, pipeline, serve  # noqa: F401  (each adds its commands to ``cli``)
 
 
 _register_commands()
