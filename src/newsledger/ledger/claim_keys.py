@@ -9,6 +9,8 @@ depends on the set of articles alone.
   happened (the place of an event the figure belongs to, else a name after "in", "at", "near"... that the
   article names, else a place named inside the claim): ``f:civilian killed||tarvik``.  Figures in different
   units are different claims; figures that disagree are *not*: that is what the ledger shows as contested.
+  A count of one word with no place ("600 people", "71 wounded") says too little of which count it is to be
+  compared with others: it is not keyed and stands alone.
 - A claim without a figure is keyed by **its wording**: the set of its content words (folded, plurals made
   singular, numbers kept), hashed: ``t:3f9a…``.  Word order, case, punctuation and small words do not matter,
   so a claim repeated verbatim (or nearly) by another outlet has the same key.  Fewer than three content
@@ -60,8 +62,8 @@ def _singular(word: str) -> str:
 
 def count_words(counts: str, place: Optional[str] = None) -> list[str]:
     """What a figure counts as folded words: "Civilians killed" -> ["civilian", "killed"]; the place's own
-    words are left out ("Tarvik residents" counts residents, in Tarvik)."""
-    skip = set(place.split()) if place else set()
+    words and small words are left out ("Tarvik residents" counts residents, in Tarvik; "them hit": hit)."""
+    skip = (set(place.split()) if place else set()) | CLAIM_STOP_WORDS
     return [_singular(w) for w in _WORD.findall(fold(counts)) if w not in skip]
 
 
@@ -77,9 +79,13 @@ def claim_place(claim: Claim, record: Record) -> Optional[str]:
     for ev in sorted(record.events, key=lambda v: v.span):
         if ev.place and ev.span[0] < fig[1] and fig[0] < ev.span[1]:
             return place_key(ev.place)
-    names = {fold(n) for e in record.entities for n in [e.name, *e.aliases, *(m.text for m in e.mentions)]}
+    names = None
     for m in re.finditer(r"\b(\w+)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", claim.text):
-        if m.group(1).lower() in PLACE_PREPOSITIONS and fold(m.group(2)) in names:
+        if m.group(1).lower() not in PLACE_PREPOSITIONS:
+            continue
+        if names is None:
+            names = {fold(n) for e in record.entities for n in [e.name, *e.aliases, *(m.text for m in e.mentions)]}
+        if fold(m.group(2)) in names:
             return place_key(m.group(2))
     inside = sorted((m.span[0], e.name) for e in record.entities if e.type in _PLACES for m in e.mentions
                     if start <= m.span[0] and m.span[1] <= end)
@@ -94,6 +100,8 @@ def claim_key(claim: Claim, record: Record) -> Optional[str]:
             return None  # a figure with nothing said of what it counts
         place = claim_place(claim, record)
         what = count_words(q.counts, place)
+        if len(what) < 2 and not place:
+            return None  # "600 people", "71 wounded": nothing says which, so nothing to compare it by
         return f"f:{' '.join(what)}|{q.unit or ''}|{place or ''}" if what else None
     words = wording(claim.text)
     if len(words) < MIN_WORDS:

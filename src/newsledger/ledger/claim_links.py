@@ -28,14 +28,15 @@ from .claim_keys import claim_features, describe_key
 from .claim_rows import write_ledger_claims
 from .grouping import stable_id
 
-__all__ = ["LINK_DAYS", "ClaimRow", "ClaimLinks", "stored_claims", "rebuild_claims", "claims_unlinked", "block_of",
+__all__ = ["LINK_DAYS", "ROW_COLUMNS", "ClaimRow", "ClaimLinks", "stored_claims", "rebuild_claims", "claims_unlinked", "block_of",
            "load_overrides", "ledger_claim_id", "segments"]
 
 #: Days a claim may come after the claim before it and still be the same claim, by the kind of its block.
 LINK_DAYS = {"f": 7, "t": 30}
 _DEFAULT_DAYS = 7
 _CHUNK = 500
-_COLUMNS = "article_id, id, start_char, end_char, claim_key, claim_day, quantity_counts, claim_block, ledger_claim, link_reason"
+ROW_COLUMNS = ("article_id, id, start_char, end_char, quantity_start, claim_key, claim_day, quantity_counts, claim_block, "
+            "ledger_claim, link_reason")
 _ORDER = "claim_day, article_id, start_char, end_char, id"
 
 
@@ -47,6 +48,7 @@ class ClaimRow:
     id: str
     start: int
     end: int
+    figure: Optional[int]  # where its figure starts (two figures of one clause are two claims of one span)
     key: Optional[str]
     day: Optional[int]
     counts: Optional[str] = None
@@ -56,12 +58,13 @@ class ClaimRow:
 
     @classmethod
     def of(cls, r: dict) -> "ClaimRow":
-        return cls(r["article_id"], r["id"], r["start_char"], r["end_char"], r["claim_key"], r["claim_day"],
-                   r["quantity_counts"], r["claim_block"], r["ledger_claim"], r["link_reason"])
+        return cls(r["article_id"], r["id"], r["start_char"], r["end_char"], r["quantity_start"], r["claim_key"],
+                   r["claim_day"], r["quantity_counts"], r["claim_block"], r["ledger_claim"], r["link_reason"])
 
     @property
     def identity(self) -> str:
-        return f"{self.article}:{self.start}:{self.end}"
+        """What names this claim through re-ingests: its article and span (and its figure's place in it)."""
+        return f"{self.article}:{self.start}:{self.end}" + (f"+{self.figure}" if self.figure is not None else "")
 
     @property
     def order(self) -> tuple:
@@ -69,7 +72,7 @@ class ClaimRow:
 
 
 def ledger_claim_id(row: ClaimRow) -> str:
-    return stable_id("clm_", row.article, str(row.start), str(row.end))
+    return stable_id("clm_", row.identity)
 
 
 def window(block: str) -> int:
@@ -134,13 +137,13 @@ def segments(rows: Sequence[ClaimRow], days: int) -> list[list[ClaimRow]]:
 def stored_claims(store, article_ids: Optional[Sequence[str]] = None) -> list[ClaimRow]:
     """The stored claims of these articles (all when None), as stored, links included."""
     if article_ids is None:
-        return [ClaimRow.of(r) for r in store.execute(f"SELECT {_COLUMNS} FROM claims")]
+        return [ClaimRow.of(r) for r in store.execute(f"SELECT {ROW_COLUMNS} FROM claims")]
     out = []
     ids = list(article_ids)
     for i in range(0, len(ids), _CHUNK):
         part = ids[i:i + _CHUNK]
         out += [ClaimRow.of(r) for r in store.execute(
-            f"SELECT {_COLUMNS} FROM claims WHERE article_id IN ({', '.join('?' for _ in part)})", part)]
+            f"SELECT {ROW_COLUMNS} FROM claims WHERE article_id IN ({', '.join('?' for _ in part)})", part)]
     return out
 
 
@@ -207,7 +210,7 @@ class ClaimLinks:
     def _neighbour(self, block: str, order: tuple, side: str) -> Optional[ClaimRow]:
         desc = " DESC" if side == "<" else ""
         rows = self.store.execute(
-            f"SELECT {_COLUMNS} FROM claims WHERE claim_block = ? AND ({_ORDER}) {side} (?, ?, ?, ?, ?) "
+            f"SELECT {ROW_COLUMNS} FROM claims WHERE claim_block = ? AND ({_ORDER}) {side} (?, ?, ?, ?, ?) "
             f"ORDER BY {', '.join(c.strip() + desc for c in _ORDER.split(','))} LIMIT 1", (block, *order))
         return ClaimRow.of(rows[0]) if rows else None
 
@@ -276,9 +279,10 @@ def _recompute_features(store) -> None:
             for c in record.claims:
                 q = c.quantity
                 updates.append((*claim_features(c, record), q.unit if q else None, q.high if q else None,
-                                record.id, c.id))
+                                q.span[0] if q and q.span else None, record.id, c.id))
         store.executemany("UPDATE claims SET claim_key = ?, claim_day = ?, side = ?, figure_low = ?, figure_high = ?, "
-                          "quantity_unit = ?, quantity_high = ? WHERE article_id = ? AND id = ?", updates)
+                          "quantity_unit = ?, quantity_high = ?, quantity_start = ? WHERE article_id = ? AND id = ?",
+                          updates)
 
 
 def _parts(items: list) -> Iterable[list]:

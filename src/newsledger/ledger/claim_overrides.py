@@ -14,13 +14,11 @@ import datetime as dt
 import json
 
 from ..errors import NewsledgerError
+from .claim_links import ROW_COLUMNS as _COLUMNS
 from .claim_links import ClaimLinks, ClaimRow, stored_claims, window
 from .grouping import stable_id
 
 __all__ = ["ClaimLedgerError", "split_claim", "merge_claims"]
-
-_COLUMNS = ("article_id, id, start_char, end_char, claim_key, claim_day, quantity_counts, claim_block, ledger_claim, "
-            "link_reason")
 
 
 class ClaimLedgerError(NewsledgerError):

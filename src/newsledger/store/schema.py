@@ -228,6 +228,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (8, "the claim ledger: claims linked across articles with reasons, figure bounds, overrides, human reviews", [
         "ALTER TABLE claims ADD COLUMN quantity_unit TEXT",
         "ALTER TABLE claims ADD COLUMN quantity_high {real}",
+        "ALTER TABLE claims ADD COLUMN quantity_start INTEGER",
         "ALTER TABLE claims ADD COLUMN claim_key TEXT",
         "ALTER TABLE claims ADD COLUMN claim_day INTEGER",
         "ALTER TABLE claims ADD COLUMN side TEXT",

@@ -287,7 +287,7 @@ _COLUMNS = {
               "continues, confidence, speaker_entity, published",
     "claims": "article_id, id, text, start_char, end_char, status, source_name, quantity_value, quantity_bound, "
               "quantity_counts, time_id, evidence, source_entity, time_value, published, status_rank, quantity_unit, "
-              "quantity_high, claim_key, claim_day, side, figure_low, figure_high",
+              "quantity_high, quantity_start, claim_key, claim_day, side, figure_low, figure_high",
     "times": "article_id, id, text, start_char, end_char, type, value",
     "entities": "article_id, id, name, type, aliases, roles, ledger_entity",
     "events": "article_id, id, text, start_char, end_char, type, date, place, ledger_event, modality, ordinal, participants",
@@ -327,7 +327,7 @@ def _claim_rows(r: Record) -> Iterable[tuple]:
             c.time, c.status_evidence.text if c.status_evidence else None,
             c.source.entity if c.source else None, time_values.get(c.time) if c.time else None,
             r.published, STATUS_RANK.get(c.status, 3), qty.unit if qty else None, qty.high if qty else None,
-            *claim_features(c, r),
+            qty.span[0] if qty and qty.span else None, *claim_features(c, r),
         )
 
 
