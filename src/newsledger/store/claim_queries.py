@@ -15,7 +15,7 @@ from ..ledger.claim_rows import CONTEST_DAYS
 from .paging import Order, Page, check_limit, decode_cursor, limit_sql, page_of
 
 __all__ = ["claim_ref", "find_claim", "ledger_claim", "claim_history", "claim_figures", "claim_reviews",
-           "figure_text", "REVIEW_COLUMNS"]
+           "article_claims", "figure_text", "REVIEW_COLUMNS"]
 
 #: The review columns a claim row carries (its latest review, applied on read).
 REVIEW_COLUMNS = ("r.status AS review, r.reviewer, r.reviewed_at, r.note AS review_note, r.evidence_url")
@@ -192,3 +192,12 @@ def claim_reviews(store, ref: str, limit: int = 200) -> list[dict]:
         "AND c.start_char = r.start_char AND c.end_char = r.end_char WHERE c.ledger_claim = ? "
         "ORDER BY r.reviewed_at DESC, r.id DESC LIMIT ?", (lid, limit))
 
+
+
+def article_claims(store, article_id: str) -> dict[str, dict]:
+    """The claims of one article: claim id -> its ledger claim (``ledger_claim``, ``reports``, ``contested``,
+    ``figure_history``) and its latest review (``review``, ``reviewer``), for the article page."""
+    rows = store.execute("SELECT c.id, c.ledger_claim, lc.claims AS reports, lc.contested, lc.history, "
+                         + REVIEW_COLUMNS + " FROM claims c LEFT JOIN ledger_claims lc ON lc.id = c.ledger_claim"
+                         + REVIEW_JOIN + " WHERE c.article_id = ?", (article_id,))
+    return {r["id"]: {**r, "contested": bool(r["contested"]), "figure_history": bool(r.pop("history"))} for r in rows}

@@ -29,8 +29,8 @@ from ..lexicon.names import fold
 from ..records import ENTITY_TYPES
 from ..ledger.claim_keys import day_text
 from ..settings import check_day
-from .claim_queries import (REVIEW_COLUMNS, REVIEW_JOIN, claim_figures, claim_history, claim_ref, claim_reviews,
-                            figure_text, find_claim, ledger_claim)
+from .claim_queries import (REVIEW_COLUMNS, REVIEW_JOIN, article_claims, claim_figures, claim_history, claim_ref,
+                            claim_reviews, figure_text, find_claim, ledger_claim)
 from .reviews import REVIEW_STATUSES, add_review
 from .matching import (add_context, context_columns, fts_condition, fts_param, loads_json, resolve_entities,
                        search_words, sentence_around, speaker_condition)
@@ -42,7 +42,7 @@ __all__ = [
     "search_words", "resolve_entities", "speaker_condition", "sentence_around",
     "articles", "quotes", "claims", "speakers", "entities", "entity", "quotes_per_day", "timeline",
     "search_articles", "ledger_claim", "claim_history", "claim_figures", "claim_reviews", "find_claim", "claim_ref",
-    "figure_text", "REVIEW_STATUSES", "add_review",
+    "figure_text", "REVIEW_STATUSES", "add_review", "article_claims",
 ]
 
 CLAIM_STATUSES = ("claimed", "unverified", "confirmed", "disputed", "unattributed")

@@ -168,13 +168,14 @@ def figure_chart(points: list[dict], width: int = 860, height: int = 230) -> Mar
     if not pts:
         return Markup('<p class="muted">No dated figures.</p>')
     first, last = min(d for d, _ in pts), max(d for d, _ in pts)
-    span = max((last - first).days, 1)
+    pad = dt.timedelta(days=max(1, (last - first).days // 20))  # no report on the chart's edge
+    lo, span = first - pad, (last - first + 2 * pad).days
     top = _nice_top(max(max(p["value"], p["high"] or 0, p["high_bound"] or 0) for _, p in pts) * 1.1)
-    pad_l, pad_r, pad_t, pad_b = 60, 48, 12, 28
+    pad_l, pad_r, pad_t, pad_b = 60, 36, 12, 28
     plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
 
     def x(d: dt.date) -> float:
-        return pad_l + (plot_w * (d - first).days / span if last != first else plot_w / 2)
+        return pad_l + plot_w * (d - lo).days / span
 
     def y(v: float) -> float:
         return pad_t + plot_h - plot_h * max(min(v, top), 0) / top
@@ -188,8 +189,7 @@ def figure_chart(points: list[dict], width: int = 860, height: int = 230) -> Mar
            f'<text class="tick" x="{pad_l - 6}" y="{pad_t + 8}" text-anchor="end">{top:,.0f}</text>',
            f'<text class="tick" x="{pad_l - 6}" y="{pad_t + plot_h}" text-anchor="end">0</text>']
     for d in sorted({first, last, first + (last - first) / 2}):
-        anchor = "start" if d == first and d != last else "end" if d == last and d != first else "middle"
-        out.append(f'<text class="tick" x="{x(d):.1f}" y="{height - 8}" text-anchor="{anchor}">{d.isoformat()}</text>')
+        out.append(f'<text class="tick" x="{x(d):.1f}" y="{height - 8}" text-anchor="middle">{d.isoformat()}</text>')
     for side, (cls, _) in sides.items():
         line = [f"{x(d):.1f},{y(p['value']):.1f}" for d, p in pts if p["side"] == side]
         if len(line) > 1:

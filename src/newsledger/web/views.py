@@ -66,7 +66,8 @@ def article_view(request: Request, article_id: str = Path(..., description="Arti
     def context() -> dict:
         links = {e.id: e.ledger_entity for e in record.entities if e.ledger_entity}
         return {"r": record, "body": render_body(record), "links": links, "legend": speaker_legend(record, links),
-                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS, "quotes_limit": MAX_LIMIT}
+                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS, "quotes_limit": MAX_LIMIT,
+                "ledger_of": queries.article_claims(store, article_id)}
 
     return View("article.html", record.to_dict, context)
 
