@@ -127,3 +127,14 @@ def test_exports_keep_people_and_machines_apart(store, tmp_path):
     holmsk = next(c for c in claims if c["text"] == "12 people died in Holmsk")
     assert [a["url"] for a in holmsk["appearance"]] == ["4.txt", "5.txt", "6.txt"]
     assert holmsk["firstAppearance"]["url"] == "4.txt" and "reviewRating" not in holmsk
+
+
+def test_a_review_outlives_its_article_and_is_still_exported(store, tmp_path):
+    from newsledger.ledger.linker import Ledger
+
+    queries.add_review(store, "art0007/c1", "unverified", "No second source.", "Ana Volk")
+    store.delete(["art0007"], ledger=Ledger())
+    assert store.count("claim_reviews") == 1 and queries.find_claim(store, "art0007/c1") is None
+    export(store, "claimreview", str(tmp_path / "reviews.json"))
+    (item,) = json.loads((tmp_path / "reviews.json").read_text(encoding="utf-8"))
+    assert item["claimReviewed"] == "at least 300 residents evacuated in Brenik" and "appearance" not in item["itemReviewed"]

@@ -193,8 +193,9 @@ def claim_reviews(store) -> Iterator[dict[str, Any]]:
                 "reviewBody": r["note"], "citation": r["evidence_url"],
                 "itemReviewed": {"@type": "Claim", "text": r["claim_text"],
                                  "author": {"@type": "Thing", "name": r["source_name"]} if r["source_name"] else None,
-                                 "appearance": _appearance(articles[r["article_id"]]),
-                                 "firstAppearance": _appearance(articles[first]) if first else None},
+                                 "appearance": _appearance(articles[r["article_id"]])
+                                 if r["article_id"] in articles else None,  # a review outlives a deleted article
+                                 "firstAppearance": _appearance(articles[first]) if first in articles else None},
             })
 
 
