@@ -25,7 +25,7 @@ class Command(click.Command):
     """A command whose line in ``--help`` lists is its whole first paragraph (click cuts it with "…")."""
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return (self.short_help or (self.help or "").split("\n\n")[0]).strip()
+        return " ".join((self.short_help or (self.help or "").split("\n\n")[0]).split())
 
 
 class OneLineError(click.ClickException):

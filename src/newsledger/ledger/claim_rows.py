@@ -51,15 +51,16 @@ def _flags_of_all(store, label: str) -> tuple[int, int]:
             _exists(store, _HISTORY_PAIRS + " WHERE a.ledger_claim = ?", (label,)))
 
 
-def _flags_of_new(store, label: str, members: Iterable, before: dict) -> tuple[int, int]:
+def _flags_of_new(store, label: str, members: Sequence, before: dict) -> tuple[int, int]:
     """The flags of a ledger claim that only gained ``members``: what it had, or a pair one of them is in."""
     contested, history = int(before.get("contested") or 0), int(before.get("history") or 0)
-    for m in members:
-        where = " WHERE a.ledger_claim = ? AND a.article_id = ? AND a.id = ?"
-        contested = contested or _exists(store, contested_pairs_sql + where, (label, m.article, m.id))
-        history = history or _exists(store, _HISTORY_PAIRS + where, (label, m.article, m.id))
-        if contested and history:
-            break
+    for i in range(0, len(members), _CHUNK):
+        part = members[i:i + _CHUNK]
+        where = (f" WHERE a.ledger_claim = ? AND (a.article_id, a.id) IN "
+                 f"({', '.join('(?, ?)' for _ in part)})")
+        args = [label, *(x for m in part for x in (m.article, m.id))]
+        contested = contested or _exists(store, contested_pairs_sql + where, args)
+        history = history or _exists(store, _HISTORY_PAIRS + where, args)
     return contested, history
 
 
