@@ -1,13 +1,17 @@
 """Store at scale: insert rate and query latency with many synthetic records, on SQLite and PostgreSQL.
 
-    python benchmarks/store_scale.py [--records 100000] [--backend sqlite|postgresql|both] [--pg URL]
+    python benchmarks/store_scale.py [--records 100000] [--backend sqlite|postgresql|both] [--rounds N]
 
 Records come from ``synthetic.records`` (no NLP).  Each backend gets a fresh
 store; records are written in batches with the ledger linking them (as
 ``newsledger ingest`` does), and the same batches are written once more to a
-second fresh store without linking, as the baseline of the same run.  Then
-the four ledger queries run repeatedly and their median and worst latencies
-are printed.  Bounded: it stops after the given number of records.
+second fresh store without linking, as the baseline of the same run, and to a
+third with the ledger but without claim linking (``Ledger(claims=False)``), the
+baseline of what linking claims into ledger claims costs (``--rounds N``: those
+two fills N times each, alternately, the best rate of each kept, so a machine
+shared with other work does not favour either).  Then the ledger
+queries run repeatedly and their median and worst latencies are printed.
+Bounded: it stops after the given number of records.
 """
 
 from __future__ import annotations
@@ -51,10 +55,10 @@ def fresh_url(backend: str, tmp: str) -> tuple[str, callable]:
     return PG_ADMIN.rsplit("/", 1)[0] + "/" + name, drop
 
 
-def fill(url: str, n: int, batch: int, link: bool, progress: bool) -> float:
-    """Write n synthetic records; returns records per second."""
+def fill(url: str, n: int, batch: int, link: bool, progress: bool, claims: bool = True) -> float:
+    """Write n synthetic records (``link``: with the ledger; ``claims``: its claim linking too); returns records/s."""
     store = open_store(url)
-    ledger = Ledger() if link else None
+    ledger = Ledger(claims=claims) if link else None
     pending = []
     start = time.perf_counter()
     done = 0
@@ -74,6 +78,25 @@ def fill(url: str, n: int, batch: int, link: bool, progress: bool) -> float:
     return n / elapsed
 
 
+def claim_linking_rates(backend: str, tmp: str, url: str, a, progress: bool) -> tuple[float, float]:
+    """Best rates with and without claim linking over ``a.rounds`` alternate fills (the first fills ``url``)."""
+    with_claims, without = [], []
+    for i in range(a.rounds):
+        target, drop = (url, lambda: None) if i == 0 else fresh_url(backend, tmp)
+        try:
+            with_claims.append(fill(target, a.records, a.batch, link=True, progress=progress))
+        finally:
+            drop()
+        plain_url, plain_drop = fresh_url(backend, tmp)
+        try:
+            without.append(fill(plain_url, a.records, a.batch, link=True, progress=progress, claims=False))
+        finally:
+            plain_drop()
+        print(f"  round {i + 1}: {with_claims[-1]:,.0f} records/s with claim linking, {without[-1]:,.0f} without",
+              file=sys.stderr)
+    return max(with_claims), max(without)
+
+
 def latency(fn, repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(repeat):
@@ -90,6 +113,7 @@ def main(argv=None) -> int:
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--rounds", type=int, default=1, help="Fills with and without claim linking, alternately.")
     a = ap.parse_args(argv)
     progress = sys.stderr.isatty()
     backends = ("sqlite", "postgresql") if a.backend == "both" else (a.backend,)
@@ -103,10 +127,12 @@ def main(argv=None) -> int:
                 print(f"{backend}: skipped ({exc.__class__.__name__}: {exc})")
                 continue
             try:
-                rate = fill(url, a.records, a.batch, link=True, progress=progress)
+                rate, unclaimed = claim_linking_rates(backend, tmp, url, a, progress)
                 base = fill(base_url, a.records, a.batch, link=False, progress=progress)
                 print(f"\n{backend}: insert {rate:,.0f} records/s with ledger linking; "
                       f"{base:,.0f} records/s without (baseline); ratio {rate / base:.2f}")
+                print(f"{backend}: claim linking: {rate:,.0f} records/s with it, {unclaimed:,.0f} records/s with the "
+                      f"rest of the ledger but not it (baseline); ratio {rate / unclaimed:.2f}")
                 store = open_store(url)
                 person = store.execute("SELECT name FROM ledger_entities WHERE type = 'PERSON' "
                                        "ORDER BY articles DESC LIMIT 1")[0]["name"]
@@ -116,6 +142,7 @@ def main(argv=None) -> int:
                     f"quotes --speaker '{person.split()[-1]}'": lambda: queries.quotes(store, speaker=person.split()[-1]),
                     f"claims --source '{org}'": lambda: queries.claims(store, source=org),
                     "claims --status unverified": lambda: queries.claims(store, status="unverified"),
+                    "claims --contested": lambda: queries.claims(store, contested=True),
                     "entities --type PERSON": lambda: queries.entities(store, type="PERSON"),
                     "speakers": lambda: queries.speakers(store),
                     "quotes --search 'corridor mines'": lambda: queries.quotes(store, search="corridor mines"),

@@ -58,6 +58,9 @@ class Settings:
     strict: bool = _setting(False, "NEWSLEDGER_STRICT", "Stop at the first bad input instead of reporting it and going on.")
     token: Optional[str] = _setting(
         None, "NEWSLEDGER_TOKEN", "Token the web API requires for writes when bound to a non-loopback address.")
+    reviewer: Optional[str] = _setting(
+        None, "NEWSLEDGER_REVIEWER", "The name stored with reviews made on the command line (newsledger review); "
+        "default: the login name.")
     today: Optional[str] = _setting(
         None, "NEWSLEDGER_TODAY",
         "The date (YYYY-MM-DD) taken as today where a date in a text needs one (a weekday with day and month but no "

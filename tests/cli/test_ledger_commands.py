@@ -97,10 +97,13 @@ def test_exports(db, tmp_path):
     run("export", "--db", db, "--format", "parquet", "-o", str(tmp_path / "pq"))
     assert pq.read_table(tmp_path / "pq" / "claims.parquet").num_rows == len(as_json("claims", "--db", db, "--limit", "100000"))
 
-    run("export", "--db", db, "--format", "claimreview", "-o", str(tmp_path / "claims.jsonld"))
-    reviews = json.loads((tmp_path / "claims.jsonld").read_text(encoding="utf-8"))
-    assert reviews and all(r["@type"] == "ClaimReview" and r["claimReviewed"] for r in reviews)
-    assert {r["reviewRating"]["alternateName"] for r in reviews} <= {"claimed", "unverified", "confirmed", "disputed", "unattributed"}
+    run("export", "--db", db, "--format", "claimreview", "-o", str(tmp_path / "reviews.jsonld"))
+    assert json.loads((tmp_path / "reviews.jsonld").read_text(encoding="utf-8")) == []  # nobody reviewed anything
+    run("export", "--db", db, "--format", "claims-jsonld", "-o", str(tmp_path / "claims.jsonld"))
+    claims = json.loads((tmp_path / "claims.jsonld").read_text(encoding="utf-8"))
+    texts = {r["text"] for r in as_json("claims", "--db", db, "--limit", "100000")}
+    assert claims and all(c["@type"] == "Claim" and c["text"] in texts and c["appearance"] for c in claims)
+    assert not any("reviewRating" in c for c in claims)  # what a machine read is never a rating
 
 
 def test_merge_and_split_commands(db):

@@ -90,3 +90,63 @@ def no_server_error_anywhere(schema, base_url: str, max_examples: int, **call) -
             case.validate_response(response, checks=[not_a_server_error])
 
         no_server_error()
+
+
+# -- a real browser against a served app (tests/web/test_browser.py, test_claim_browser.py) -----------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+AXE = pathlib.Path(__file__).resolve().parents[2] / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def require_browser() -> None:
+    """Skip (fail under CI) when Playwright or Debian's Chromium is absent."""
+    import os
+
+    import pytest
+
+    reason = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "the playwright package is not installed"
+    if reason is None and not os.path.exists(CHROMIUM):
+        reason = f"{CHROMIUM} is absent (run scripts/chromium-for-tests.sh as root)"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+
+
+def serve(app):
+    """``app`` served by uvicorn on a free loopback port in a thread: yields its base URL (a generator for a
+    fixture to ``yield from``); stops it afterwards."""
+    import threading
+    import time
+
+    import pytest
+    import uvicorn
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def chromium():
+    """Debian's Chromium under Playwright, headless (a generator for a fixture to ``yield from``)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -94,6 +94,8 @@ def _ident(row: dict) -> str:
 def _items(data, position: int) -> list:
     if "items" in data:
         return data["items"]
+    if "history" in data:
+        return data["history"]["items"]  # a ledger claim: its reports
     return data[("quotes", "articles")[position]]["items"]  # the search page: its two lists in order
 
 
@@ -116,6 +118,15 @@ def test_the_downloads_of_an_article_and_an_entity(client):
     ent = next(e for e in quoted if e in sources)  # quoted, and the source of a claim
     blocks = _check_downloads(client, f"/entities/{ent}?limit=2")
     assert len(blocks) == 2  # its quotes (a page of 2) and the claims sourced to it
+
+
+def test_the_downloads_of_a_ledger_claim(client):
+    claims = client.get("/claims.json?limit=500").json()["items"]
+    lid = max(claims, key=lambda c: (c["reports"], c["ledger_claim"]))["ledger_claim"]
+    blocks = _check_downloads(client, f"/claims/{lid}?limit=1")
+    assert len(blocks) == 1 and len(blocks[0]["rows"]) == 1
+    every = _check_downloads(client, f"/claims/{lid}")[0]["rows"]
+    assert len(every) == client.get(f"/claims/{lid}.json").json()["reports"] >= 1
 
 
 def _check_downloads(client, url: str) -> list[dict]:

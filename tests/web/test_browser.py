@@ -10,62 +10,22 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import threading
-import time
 
 import pytest
-from _web_helpers import free_port
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-AXE = pathlib.Path(__file__).resolve().parents[2] / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def _require_browser():
-    reason = None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        reason = "the playwright package is not installed"
-    if reason is None and not os.path.exists(CHROMIUM):
-        reason = f"{CHROMIUM} is absent (run scripts/chromium-for-tests.sh as root)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
+from _web_helpers import AXE, chromium, require_browser, serve
 
 
 @pytest.fixture(scope="module")
 def server(web_db, nlp):
-    _require_browser()
-    import uvicorn
-
+    require_browser()
     from newsledger.web import create_app
 
-    port = free_port()
-    config = uvicorn.Config(create_app(web_db, nlp=nlp), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    yield from serve(create_app(web_db, nlp=nlp))
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+    yield from chromium()
 
 
 @pytest.fixture
@@ -357,7 +317,8 @@ def test_api_explorer_loads_with_no_request_leaving_the_host(browser, server):
 
 A11Y_PAGES = ["/articles", "/speakers", "/entities", "/quotes", "/claims", "/timeline", "/search?q=said", "/ingest",
               "/api/docs", "/speakers?type=PERSON&sort=last", "/entities?type=GPE&sort=first", "/quotes?speaker=Remis",
-              "/claims?status=unverified", "/timeline?reported=true", "/search?q=zzzz", "/articles/0000000000000000"]
+              "/claims?status=unverified", "/timeline?reported=true", "/search?q=zzzz", "/articles/0000000000000000",
+              "/claims?contested=true"]
 
 
 def test_every_page_has_no_serious_accessibility_violations(browser, server, web_db):
@@ -369,10 +330,11 @@ def test_every_page_has_no_serious_accessibility_violations(browser, server, web
 
     with open_store(web_db) as s:
         entity = s.scalar("SELECT id FROM ledger_entities ORDER BY articles DESC, id LIMIT 1")
+        claim = s.scalar("SELECT id FROM ledger_claims WHERE kind = 'figure' ORDER BY claims DESC, id LIMIT 1")
     context = browser.new_context(base_url=server, bypass_csp=True)  # axe is injected as an inline script
     pg = context.new_page()
     found = {}
-    for url in [*A11Y_PAGES, f"/articles/{_richest_article(web_db)}", f"/entities/{entity}"]:
+    for url in [*A11Y_PAGES, f"/articles/{_richest_article(web_db)}", f"/entities/{entity}", f"/claims/{claim}"]:
         pg.goto(url)
         if url == "/api/docs":
             pg.wait_for_selector(".swagger-ui .opblock", timeout=20000)

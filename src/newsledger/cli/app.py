@@ -25,7 +25,7 @@ class Command(click.Command):
     """A command whose line in ``--help`` lists is its whole first paragraph (click cuts it with "…")."""
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return (self.short_help or (self.help or "").split("\n\n")[0]).strip()
+        return " ".join((self.short_help or (self.help or "").split("\n\n")[0]).split())
 
 
 class OneLineError(click.ClickException):
@@ -140,7 +140,7 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from . import lists, pipeline, serve  # noqa: F401  (each adds its commands to ``cli``)
+    from . import claim_ledger, lists, pipeline, serve  # noqa: F401  (each adds its commands to ``cli``)
 
 
 _register_commands()

@@ -13,11 +13,11 @@ from ..store import queries
 from .app import cli, db_option, limit_option, open_existing_store
 from .output import emit, format_option
 
-__all__ = ["articles", "quotes", "claims", "entities", "speakers", "timeline", "search", "export", "settings",
-           "marked_hit"]
+__all__ = ["articles", "quotes", "entities", "speakers", "timeline", "search", "export", "settings", "marked_hit",
+           "table_columns"]
 
 
-def _table_columns(fmt: str, columns: list[str]):
+def table_columns(fmt: str, columns: list[str]):
     """The columns a table shows (JSON and CSV give every field)."""
     return columns if fmt == "table" else None
 
@@ -30,7 +30,7 @@ def articles(db, fmt, limit) -> None:
     """The stored articles, newest first, with publication date and counts of quotes, claims and times."""
     with open_existing_store(db) as store:
         rows = queries.articles(store, limit=limit)
-    emit(rows, fmt, columns=_table_columns(fmt, ["id", "published", "published_from", "title", "source", "publisher",
+    emit(rows, fmt, columns=table_columns(fmt, ["id", "published", "published_from", "title", "source", "publisher",
                                          "quotes", "claims", "times"]))
 
 
@@ -45,26 +45,7 @@ def quotes(db, speaker, search, limit, fmt) -> None:
     """Quotes across all stored articles, in publication order (a --search alone: best matches first)."""
     with open_existing_store(db) as store:
         rows = queries.quotes(store, speaker=speaker, search=search, limit=limit)
-    emit(rows, fmt, columns=_table_columns(fmt, ["published", "speaker", "kind", "cue", "text", "article_id", "id"]))
-
-
-@cli.command()
-@db_option
-@click.option("--source", metavar="NAME", help="Only claims whose source NAME (or an ent_ id) denotes.")
-@click.option("--status", type=click.Choice(queries.CLAIM_STATUSES),
-              help="Only claims with this status: claimed (attributed, not checked), unverified (the article says "
-                   "it is not verified), confirmed, disputed, unattributed (no source).")
-@click.option("--search", metavar="TEXT", help="Only claims containing every word of TEXT.")
-@click.option("--from", "date_from", metavar="DATE", help="Only claims published on or after DATE (YYYY-MM-DD).")
-@click.option("--to", "date_to", metavar="DATE", help="Only claims published on or before DATE (YYYY-MM-DD).")
-@limit_option()
-@format_option()
-def claims(db, source, status, search, date_from, date_to, limit, fmt) -> None:
-    """Claims with their source, verification status and evidence (unverified and disputed first)."""
-    with open_existing_store(db) as store:
-        rows = queries.claims(store, source=source, status=status, search=search, date_from=date_from,
-                              date_to=date_to, limit=limit)
-    emit(rows, fmt, columns=_table_columns(fmt, ["published", "status", "source", "quantity", "bound", "text", "evidence"]))
+    emit(rows, fmt, columns=table_columns(fmt, ["published", "speaker", "kind", "cue", "text", "article_id", "id"]))
 
 
 type_option = click.option("--type", "etype", metavar="TYPE",
@@ -92,7 +73,7 @@ def entities(ctx, db, etype, name, sort, limit, fmt) -> None:
         return
     with open_existing_store(db) as store:
         rows = queries.entities(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table_columns(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
+    emit(rows, fmt, columns=table_columns(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
                                          "roles"]), width=50)
 
 
@@ -136,7 +117,7 @@ def speakers(db, etype, name, sort, limit, fmt) -> None:
     """Who is quoted how often, and in how many articles (one row per speaker, whatever the case)."""
     with open_existing_store(db) as store:
         rows = queries.speakers(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=_table_columns(fmt, ["speaker", "type", "entity", "quotes", "articles", "first", "last"]))
+    emit(rows, fmt, columns=table_columns(fmt, ["speaker", "type", "entity", "quotes", "articles", "first", "last"]))
 
 
 @cli.command()
@@ -153,7 +134,7 @@ def timeline(db, entity, date_from, date_to, reported, limit, fmt) -> None:
     with open_existing_store(db) as store:
         rows = queries.timeline(store, entity=entity, date_from=date_from, date_to=date_to, reported=reported,
                                 limit=limit)
-    emit(rows, fmt, columns=_table_columns(fmt, ["date", "kind", "what", "who", "text", "articles", "sources"]))
+    emit(rows, fmt, columns=table_columns(fmt, ["date", "kind", "what", "who", "text", "articles", "sources"]))
 
 
 def marked_hit(row: dict, width: int = 100) -> str:
@@ -179,16 +160,21 @@ def search(db, text, limit, fmt) -> None:
         rows = queries.search_articles(store, text, limit=limit)
     for r in rows:
         r["match"] = marked_hit(r)
-    emit(rows, fmt, columns=_table_columns(fmt, ["published", "title", "match", "id"]), width=110)
+    emit(rows, fmt, columns=table_columns(fmt, ["published", "title", "match", "id"]), width=110)
 
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "claimreview")), default="jsonl",
-              show_default=True, help="jsonl: records; csv/parquet: one file per table in a folder; claimreview: JSON-LD.")
-@click.option("-o", "--output", required=True, type=click.Path(), help="File (jsonl, claimreview) or folder (csv, parquet).")
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "claimreview", "claims-jsonld")),
+              default="jsonl", show_default=True,
+              help="jsonl: records; csv/parquet: one file per table in a folder; claimreview: schema.org ClaimReview "
+                   "JSON-LD of the claims a person reviewed (only those); claims-jsonld: schema.org Claim JSON-LD of "
+                   "every ledger claim, as extracted (no rating).")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File (jsonl, claimreview, claims-jsonld) or folder (csv, parquet).")
 def export(db, fmt, output) -> None:
-    """Export the store: records as JSONL, tables as CSV or Parquet, claims as schema.org ClaimReview JSON-LD."""
+    """Export the store: records as JSONL, tables as CSV or Parquet, reviews as schema.org ClaimReview and ledger
+    claims as schema.org Claim JSON-LD."""
     from ..store import export as exporter
 
     with open_existing_store(db) as store:

@@ -7,7 +7,8 @@ ledger entity, :mod:`.event_links` which event mentions are one ledger event, an
 exactly the part of the ledger its articles touch.  Whatever the batch size, the number of workers,
 the Dask partitions or the input order, the same articles give the same ledger, ids included.
 Every link records the reason it was made; manual merges and splits (``ledger_overrides``) are
-honoured by every later ingest.
+honoured by every later ingest.  Claims that state the same thing are linked into ledger claims by
+:mod:`.claim_links` in the same transaction (their overrides in ``claim_overrides``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Iterable, Optional, Sequence
 from ..errors import NewsledgerError
 from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key
 from ..records import Record
+from .claim_links import ClaimLinks, claims_unlinked, rebuild_claims, stored_claims
 from .entity_links import EntityLinks, chunks, contributions_of, marks, stored_contributions
 from .event_links import EventLinks, mentions_of, stored_mentions
 from .grouping import PLACES, Group, name_keys, order_key, stable_id
@@ -63,10 +65,12 @@ class Ledger:
     writers (one after the other, as the store's write lock orders them) keep one consistent ledger.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, claims: bool = True) -> None:
         self._entities_out: list = []
         self._events_out: list = []
         self._restat: set[str] = set()
+        self.claims = claims  # link claims into ledger claims (off only to measure what that costs)
+        self._claims_out: list = []
 
     def unlink(self, store, article_ids: Sequence[str]) -> None:
         self._entities_out += stored_contributions(store, article_ids)
@@ -77,10 +81,13 @@ class Ledger:
                 f"ON e.article_id = q.article_id AND e.id = q.speaker_entity "
                 f"WHERE q.article_id IN ({marks(part)}) AND q.speaker_name IS NOT NULL", part)
             self._restat |= {r["ledger_entity"] or "name:" + r["speaker_name"] for r in old}
+        if self.claims:
+            self._claims_out += stored_claims(store, article_ids)
 
     def link(self, store, records: Sequence[Record]) -> None:
         entities_out, events_out, restat = self._entities_out, self._events_out, self._restat
         self._entities_out, self._events_out, self._restat = [], [], set()
+        claims_out, self._claims_out = self._claims_out, []
         if _legacy(store):
             rebuild_ledger(store)
             _set_links(store, records)
@@ -100,6 +107,16 @@ class Ledger:
         _stats_add(store, records, restat)
         if restat:
             recompute_speaker_stats(store, restat)
+        if self.claims:
+            link_claims(store, [r.id for r in records], claims_out)
+
+
+def link_claims(store, article_ids: Sequence[str], removed: list) -> None:
+    """Link the batch's stored claims into ledger claims (a store whose claims were never linked: all of them)."""
+    if claims_unlinked(store, article_ids):
+        rebuild_claims(store)
+    else:
+        ClaimLinks(store).apply(article_ids, removed)
 
 
 def _legacy(store) -> bool:
@@ -128,6 +145,7 @@ def rebuild_ledger(store) -> None:
         _patch_records(store, _links_of(store, "entities", "ledger_entity", part),
                        _links_of(store, "events", "ledger_event", part), skip=set())
     recompute_speaker_stats(store, None)
+    rebuild_claims(store)
 
 
 _SEEN_SQL = ("first_seen = (SELECT MIN(a.published) FROM entities e JOIN articles a ON a.id = e.article_id "

@@ -432,3 +432,21 @@ PREDICTION_PATTERNS = (
     r"(?:has|have|need|needs|ought)\s+to\s+(?!do\s+with)\w+",
     r"(?:plans?|planned|intends?|intended|aims?|aimed|hopes?|hoped|vows?|vowed|promised?|pledged?|threaten(?:s|ed)?)\s+to",
 )
+
+# ---------------------------------------------------------------------------------------------
+# The same claim across articles (the claim ledger)
+
+#: Words of what a figure counts that name one count: "41 killed", "41 dead" and "41 died" are one death toll,
+#: "the injured" and "the wounded" one count of casualties; irregular plurals as their singular.
+COUNT_WORDS: dict[str, str] = {
+    "died": "killed", "dead": "killed", "deaths": "killed", "death": "killed", "slain": "killed", "kill": "killed",
+    "injured": "wounded", "hurt": "wounded", "injuries": "wounded", "injury": "wounded",
+    "persons": "people", "person": "people", "children": "child", "men": "man", "women": "woman",
+}
+#: Prepositions after which a capitalised name in a claim says where it happened ("killed in Tarvik").
+PLACE_PREPOSITIONS = frozenset("in at near outside around inside across into".split())
+#: Words that carry no content in a claim's wording (the wording key of claims without a figure).
+CLAIM_STOP_WORDS = frozenset("""a an the of to in on at by for from with and or but not no is are was were be been being
+have has had that this these those it its as than then there their they them he she his her we our you your i
+would will could can may might shall should also about into over under after before since more less some any all
+each other such who which what when where while its itself""".split())

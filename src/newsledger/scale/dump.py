@@ -3,8 +3,8 @@
 Every table of the schema, every row, every column (ids included), in a canonical row order, with
 the SQLite full-text tables as their text.  Left out are only the columns that say *when* something
 was written, not *what*: ``articles.ingested_at``, ``ledger_entities.updated_at``,
-``ledger_overrides.created_at`` and ``migrations.applied_at`` (wall-clock times differ between any
-two runs), and SQLite's implicit ``rowid`` (an insertion counter: the full-text rows are dumped by
+``ledger_overrides.created_at``, ``claim_overrides.created_at``, ``claim_reviews.reviewed_at`` and
+``migrations.applied_at`` (wall-clock times differ between any two runs), and SQLite's implicit ``rowid`` (an insertion counter: the full-text rows are dumped by
 content instead).  Used by the determinism tests and ``benchmarks/soak.py``.
 """
 
@@ -20,6 +20,8 @@ WALL_CLOCK = {
     "articles": ("ingested_at",),
     "ledger_entities": ("updated_at",),
     "ledger_overrides": ("created_at",),
+    "claim_overrides": ("created_at",),
+    "claim_reviews": ("reviewed_at",),
     "migrations": ("applied_at",),
 }
 

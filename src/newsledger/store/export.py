@@ -1,7 +1,12 @@
-"""Exports for other tools: JSONL records, CSV or Parquet tables, schema.org ClaimReview JSON-LD.
+"""Exports for other tools: JSONL records, CSV or Parquet tables, schema.org JSON-LD of claims and reviews.
 
 Tables are streamed in chunks of rows, so exporting a large store does not
 hold it in memory (the Parquet writer appends one row group per chunk).
+
+The JSON-LD exports keep what a person judged apart from what a machine read: ``claimreview`` holds one
+schema.org ``ClaimReview`` per claim a person reviewed (the review is the rating, the reviewer its author),
+and nothing else; ``claims-jsonld`` holds one schema.org ``Claim`` per ledger claim (its text, its authors, its
+first appearance and every appearance), with no rating at all.
 """
 
 from __future__ import annotations
@@ -13,8 +18,12 @@ import pathlib
 from typing import Any, Iterator, Sequence
 
 from ..errors import ConfigError
+from .reviews import REVIEW_RATINGS
 
-__all__ = ["export", "TABLES", "claim_reviews", "csv_text"]
+__all__ = ["export", "TABLES", "FORMATS", "claim_reviews", "schema_claims", "csv_text"]
+
+#: What ``export --format`` takes.
+FORMATS = ("jsonl", "csv", "parquet", "claimreview", "claims-jsonld")
 
 #: Exported tables and their columns (the internal JSON copy of each record is left out).
 TABLES: dict[str, str] = {
@@ -23,13 +32,18 @@ TABLES: dict[str, str] = {
     "quotes": "article_id, id, kind, text, start_char, end_char, speaker_name, speaker_mention, speaker_role, cue, "
               "continues, confidence, speaker_entity",
     "claims": "article_id, id, text, start_char, end_char, status, source_name, quantity_value, quantity_bound, "
-              "quantity_counts, time_id, time_value, evidence, source_entity",
+              "quantity_counts, quantity_unit, quantity_high, time_id, time_value, evidence, source_entity, "
+              "ledger_claim, link_reason",
     "times": "article_id, id, text, start_char, end_char, type, value",
     "entities": "article_id, id, name, type, aliases, roles, ledger_entity, link_reason",
     "events": "article_id, id, text, start_char, end_char, type, date, place, modality, ordinal, participants, "
               "ledger_event",
     "ledger_entities": "id, name, type, aliases, roles, articles",
     "ledger_events": "id, type, modality, ordinal, date, date_from, date_to, place, participants, text, articles",
+    "ledger_claims": "id, kind, text, article_id, claim_id, counts, unit, place, first_day, last_day, claims, articles, "
+                     "sources, low, high, contested, history",
+    "claim_reviews": "id, article_id, start_char, end_char, claim_text, status, note, evidence_url, reviewer, "
+                     "reviewed_at, latest",
 }
 _CHUNK = 5000
 
@@ -76,10 +90,9 @@ def _export(store, fmt: str, out: pathlib.Path) -> str:
                 f.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
                 n += 1
         return f"{n} records to {out}"
-    if fmt == "claimreview":
-        reviews = list(claim_reviews(store))
-        out.write_text(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        return f"{len(reviews)} ClaimReview items to {out}"
+    if fmt in ("claimreview", "claims-jsonld"):
+        n = _write_array(out, claim_reviews(store) if fmt == "claimreview" else schema_claims(store))
+        return f"{n} {'ClaimReview' if fmt == 'claimreview' else 'Claim'} items to {out}"
     if fmt not in ("csv", "parquet"):
         raise ConfigError(f"unknown export format {fmt!r}")
     out.mkdir(parents=True, exist_ok=True)
@@ -125,38 +138,94 @@ def _write_parquet(store, table: str, path: pathlib.Path) -> int:
     return n
 
 
+def _write_array(out: pathlib.Path, items: Iterator[dict]) -> int:
+    """A JSON array written item by item; returns how many."""
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        f.write("[")
+        for item in items:
+            f.write(("," if n else "") + "\n" + json.dumps(item, ensure_ascii=False, indent=2))
+            n += 1
+        f.write("\n]\n")
+    return n
+
+
+def _appearance(a: dict) -> dict:
+    """An article as a schema.org NewsArticle."""
+    return {"@type": "NewsArticle", "headline": a["title"], "url": a["url"] or a["source"],
+            "datePublished": a["published"],
+            "publisher": {"@type": "Organization", "name": a["publisher"]} if a["publisher"] else None}
+
+
+def _articles(store, ids) -> dict[str, dict]:
+    ids = sorted(set(ids))
+    out = {}
+    for i in range(0, len(ids), _CHUNK):
+        part = ids[i:i + _CHUNK]
+        out.update({a["id"]: a for a in store.execute(
+            f"SELECT id, url, title, publisher, published, source FROM articles WHERE id IN ({', '.join('?' for _ in part)})",
+            part)})
+    return out
+
+
 def claim_reviews(store) -> Iterator[dict[str, Any]]:
-    """Each claim as a schema.org ClaimReview: what was claimed, by whom, where, and its status as the rating."""
-    rating = {"confirmed": 5, "claimed": 3, "unattributed": 2, "unverified": 2, "disputed": 1}
-    for rows in _chunks(store, "claims"):
-        ids = sorted({r["article_id"] for r in rows})
-        articles = {a["id"]: a for a in store.execute(
-            f"SELECT id, url, title, publisher, published, source FROM articles WHERE id IN ({', '.join('?' for _ in ids)})",
-            ids)}
+    """Each claim a person reviewed (its latest review) as a schema.org ClaimReview: the review is the rating, the
+    reviewer its author; the claim with its author (the source), its appearance and its first appearance.
+    Claims nobody reviewed are not here (see :func:`schema_claims`)."""
+    offset = 0
+    while rows := store.execute(
+            "SELECT r.*, c.source_name, c.ledger_claim FROM claim_reviews r LEFT JOIN claims c ON c.article_id = r.article_id "
+            "AND c.start_char = r.start_char AND c.end_char = r.end_char WHERE r.latest = 1 "
+            "ORDER BY r.reviewed_at, r.id LIMIT ? OFFSET ?", (_CHUNK, offset)):
+        offset += len(rows)
+        firsts = {r["id"]: r["article_id"] for r in store.execute(
+            f"SELECT id, article_id FROM ledger_claims WHERE id IN ({', '.join('?' for _ in rows)})",
+            [r["ledger_claim"] for r in rows])}
+        articles = _articles(store, [r["article_id"] for r in rows] + list(firsts.values()))
         for r in rows:
-            a = articles[r["article_id"]]
-            item = {
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "identifier": f"{r['article_id']}/{r['id']}",
-                "claimReviewed": r["text"],
-                "datePublished": a["published"],
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "appearance": {"@type": "NewsArticle", "headline": a["title"], "url": a["url"] or a["source"],
-                                   "datePublished": a["published"],
-                                   "publisher": {"@type": "Organization", "name": a["publisher"]} if a["publisher"] else None},
-                    "author": {"@type": "Thing", "name": r["source_name"]} if r["source_name"] else None,
-                },
-                "reviewRating": {"@type": "Rating", "ratingValue": rating.get(r["status"], 3), "bestRating": 5,
-                                 "worstRating": 1, "alternateName": r["status"],
-                                 "ratingExplanation": r["evidence"]},
-                "author": {"@type": "Organization", "name": "newsledger (automatic extraction, not a human review)"},
-            }
-            yield _drop_none(item)
+            first = firsts.get(r["ledger_claim"])
+            yield _drop_none({
+                "@context": "https://schema.org", "@type": "ClaimReview", "identifier": r["id"],
+                "claimReviewed": r["claim_text"], "datePublished": r["reviewed_at"][:10],
+                "author": {"@type": "Person", "name": r["reviewer"]},
+                "reviewRating": {"@type": "Rating", "ratingValue": REVIEW_RATINGS.get(r["status"], 3), "bestRating": 5,
+                                 "worstRating": 1, "alternateName": r["status"], "ratingExplanation": r["note"]},
+                "reviewBody": r["note"], "citation": r["evidence_url"],
+                "itemReviewed": {"@type": "Claim", "text": r["claim_text"],
+                                 "author": {"@type": "Thing", "name": r["source_name"]} if r["source_name"] else None,
+                                 "appearance": _appearance(articles[r["article_id"]])
+                                 if r["article_id"] in articles else None,  # a review outlives a deleted article
+                                 "firstAppearance": _appearance(articles[first]) if first in articles else None},
+            })
+
+
+def schema_claims(store) -> Iterator[dict[str, Any]]:
+    """Each ledger claim as a schema.org Claim, as a machine read it: its text, who stated it (every source),
+    its first appearance and every appearance; no rating (a person's review is in :func:`claim_reviews`)."""
+    after = ""
+    while rows := store.execute("SELECT id, text, article_id FROM ledger_claims WHERE id > ? ORDER BY id LIMIT ?",
+                                (after, _CHUNK)):
+        after = rows[-1]["id"]
+        members: dict[str, list[dict]] = {r["id"]: [] for r in rows}
+        for m in store.execute(
+                f"SELECT ledger_claim, article_id, source_name FROM claims WHERE ledger_claim IN "
+                f"({', '.join('?' for _ in rows)}) ORDER BY claim_day, article_id, start_char, id", list(members)):
+            members[m["ledger_claim"]].append(m)
+        articles = _articles(store, [m["article_id"] for ms in members.values() for m in ms])
+        for r in rows:
+            ms = members[r["id"]]
+            authors = list(dict.fromkeys(m["source_name"] for m in ms if m["source_name"]))
+            yield _drop_none({
+                "@context": "https://schema.org", "@type": "Claim", "identifier": r["id"], "text": r["text"],
+                "author": [{"@type": "Thing", "name": name} for name in authors] or None,
+                "firstAppearance": _appearance(articles[r["article_id"]]),
+                "appearance": [_appearance(articles[a]) for a in dict.fromkeys(m["article_id"] for m in ms)],
+            })
 
 
 def _drop_none(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
     return value

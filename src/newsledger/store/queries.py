@@ -27,7 +27,11 @@ from ..errors import QueryError
 from ..ledger.linker import find_ledger_entities
 from ..lexicon.names import fold
 from ..records import ENTITY_TYPES
+from ..ledger.claim_keys import day_text
 from ..settings import check_day
+from .claim_queries import (REVIEW_COLUMNS, REVIEW_JOIN, article_claims, claim_figures, claim_history, claim_ref,
+                            claim_reviews, figure_text, find_claim, ledger_claim)
+from .reviews import REVIEW_STATUSES, add_review
 from .matching import (add_context, context_columns, fts_condition, fts_param, loads_json, resolve_entities,
                        search_words, sentence_around, speaker_condition)
 from .paging import (Order, Page, check_limit, decode_cursor, encode_cursor, like_pattern, limit_sql, page_of,
@@ -37,7 +41,8 @@ __all__ = [
     "Page", "QueryError", "CLAIM_STATUSES", "ENTITY_TYPES", "SPEAKER_SORTS", "ENTITY_SORTS", "entity_type", "encode_cursor", "decode_cursor",
     "search_words", "resolve_entities", "speaker_condition", "sentence_around",
     "articles", "quotes", "claims", "speakers", "entities", "entity", "quotes_per_day", "timeline",
-    "search_articles",
+    "search_articles", "ledger_claim", "claim_history", "claim_figures", "claim_reviews", "find_claim", "claim_ref",
+    "figure_text", "REVIEW_STATUSES", "add_review", "article_claims",
 ]
 
 CLAIM_STATUSES = ("claimed", "unverified", "confirmed", "disputed", "unattributed")
@@ -159,23 +164,40 @@ def quotes_per_day(store, ref: str) -> list[dict]:
 _CLAIM_SELECT = (
     "SELECT c.status_rank AS rank, c.published, c.article_id, c.id, c.status, coalesce(l.name, c.source_name) AS source, "
     "c.text, c.quantity_value AS quantity, c.quantity_bound AS bound, c.quantity_counts AS counts, c.time_value AS time, "
-    "c.evidence, c.start_char, c.end_char, e.ledger_entity AS entity, a.title, a.source AS article_source "
-    "FROM claims c JOIN articles a ON a.id = c.article_id "
+    "c.evidence, c.start_char, c.end_char, e.ledger_entity AS entity, a.title, a.source AS article_source, "
+    "c.quantity_high AS high, c.quantity_unit AS unit, c.claim_day, c.ledger_claim, c.link_reason, lc.claims AS reports, "
+    "lc.contested, lc.history, " + REVIEW_COLUMNS + " FROM claims c JOIN articles a ON a.id = c.article_id "
     "LEFT JOIN entities e ON e.article_id = c.article_id AND e.id = c.source_entity "
-    "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity"
+    "LEFT JOIN ledger_entities l ON l.id = e.ledger_entity "
+    "LEFT JOIN ledger_claims lc ON lc.id = c.ledger_claim" + REVIEW_JOIN
 )
 _CLAIM_TAIL = [("c.published", False, True), ("c.article_id", False, False), ("c.start_char", False, False),
                ("c.id", False, False)]
 _CLAIM_ORDER = Order(("c.status_rank", False, False), *_CLAIM_TAIL)
 _ONE_STATUS_ORDER = Order(*_CLAIM_TAIL)  # one status: its rank is constant (the claims_status_order index)
+#: ``--contested``: the claims of contested ledger claims, each ledger claim's reports together, in order.
+_CONTESTED_ORDER = Order(("c.ledger_claim", False, False), ("c.claim_day", False, True), ("c.article_id", False, False),
+                         ("c.start_char", False, False), ("c.id", False, False))
+
+
+def _claim_row(r: dict) -> dict:
+    """A claim row as both surfaces show it: its reference, its day, its figure written out, its ledger claim."""
+    r.pop("rank", None)
+    r["claim"], r["date"] = claim_ref(r), day_text(r.pop("claim_day"))
+    r["figure"] = figure_text(r["quantity"], r.pop("high"), r["bound"], r.pop("unit"))
+    r["contested"], r["figure_history"] = bool(r["contested"]), bool(r.pop("history"))
+    return r
 
 
 def claims(store, source: Optional[str] = None, status: Optional[str] = None, search: Optional[str] = None,
            date_from: Optional[str] = None, date_to: Optional[str] = None, after: Optional[str] = None,
-           limit: Optional[int] = 100) -> Page:
-    """Claims with source, status and evidence: unverified first, then disputed, unattributed, the rest.
+           limit: Optional[int] = 100, contested: bool = False) -> Page:
+    """Claims with source, status, evidence, their ledger claim and their latest review: unverified first, then
+    disputed, unattributed, the rest.
 
-    Filters: the source a name or id denotes, one status, words the claim contains, publication dates.
+    Filters: the source a name or id denotes, one status, words the claim contains, publication dates, and
+    ``contested``: only claims of contested ledger claims, each ledger claim's reports together in day order
+    (so the figures that disagree stand side by side).
     """
     limit = check_limit(limit)
     date_from, date_to = check_day(date_from, "from"), check_day(date_to, "to")
@@ -184,9 +206,9 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
     words = search_words(search) if search and search.strip() else []
     if search and search.strip() and not words:  # text but no word in it: nothing matches
         return Page([], None, limit)
-    order = _ONE_STATUS_ORDER if status else _CLAIM_ORDER
+    order = _CONTESTED_ORDER if contested else _ONE_STATUS_ORDER if status else _CLAIM_ORDER
     cur = decode_cursor(after, len(order.columns))
-    conds, args = [], []
+    conds, args = ["lc.contested = 1"] if contested else [], []
     if source:
         cond, cargs = speaker_condition(store, source, "e.ledger_entity", "c.source_name", "claims")
         conds.append(cond)
@@ -204,10 +226,10 @@ def claims(store, source: Optional[str] = None, status: Optional[str] = None, se
         args += cargs
     tail, targs = limit_sql(limit)
     rows = store.execute(_CLAIM_SELECT + where_sql(conds) + f" ORDER BY {order.sql()}{tail}", [*args, *targs])
-    key = (lambda r: _quote_key(r)) if status else (lambda r: [r["rank"], *_quote_key(r)])
+    key = ((lambda r: [r["ledger_claim"], r["claim_day"], r["article_id"], r["start_char"], r["id"]]) if contested
+           else (lambda r: _quote_key(r)) if status else (lambda r: [r["rank"], *_quote_key(r)]))
     page = page_of(rows, limit, key)
-    for r in page:
-        r.pop("rank", None)
+    page[:] = [_claim_row(r) for r in page]
     return page
 
 

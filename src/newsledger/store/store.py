@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Optional, Protocol, Sequence
 
 from ..errors import StoreError
+from ..ledger.claim_keys import claim_features
 from ..records import Record
 from .schema import CHILD_TABLES, MIGRATIONS
 
@@ -206,7 +207,8 @@ class Store:
             yield Record.from_dict(json.loads(row["record"]))
 
     def count(self, table: str = "articles") -> int:
-        if table not in ("articles", *CHILD_TABLES, "ledger_entities", "ledger_events", "ledger_names", "ledger_overrides"):
+        if table not in ("articles", *CHILD_TABLES, "ledger_entities", "ledger_events", "ledger_names", "ledger_overrides",
+                         "ledger_claims", "claim_reviews", "claim_overrides"):
             raise StoreError(f"no table {table!r}")
         return int(self.scalar(f"SELECT COUNT(*) AS n FROM {table}"))
 
@@ -294,7 +296,8 @@ _COLUMNS = {
     "quotes": "article_id, id, kind, text, start_char, end_char, speaker_name, speaker_mention, speaker_role, cue, "
               "continues, confidence, speaker_entity, published",
     "claims": "article_id, id, text, start_char, end_char, status, source_name, quantity_value, quantity_bound, "
-              "quantity_counts, time_id, evidence, source_entity, time_value, published, status_rank",
+              "quantity_counts, time_id, evidence, source_entity, time_value, published, status_rank, quantity_unit, "
+              "quantity_high, quantity_start, claim_key, claim_day, side, figure_low, figure_high",
     "times": "article_id, id, text, start_char, end_char, type, value",
     "entities": "article_id, id, name, type, aliases, roles, ledger_entity",
     "events": "article_id, id, text, start_char, end_char, type, date, place, ledger_event, modality, ordinal, participants",
@@ -333,7 +336,8 @@ def _claim_rows(r: Record) -> Iterable[tuple]:
             qty.value if qty else None, qty.bound if qty else None, qty.counts if qty else None,
             c.time, c.status_evidence.text if c.status_evidence else None,
             c.source.entity if c.source else None, time_values.get(c.time) if c.time else None,
-            r.published, STATUS_RANK.get(c.status, 3),
+            r.published, STATUS_RANK.get(c.status, 3), qty.unit if qty else None, qty.high if qty else None,
+            qty.span[0] if qty and qty.span else None, *claim_features(c, r),
         )
 
 

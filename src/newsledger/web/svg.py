@@ -1,4 +1,5 @@
-"""Server-side SVG charts (no JavaScript, no external library): quotes over time and the timeline.
+"""Server-side SVG charts (no JavaScript, no external library): quotes over time, the timeline, and a ledger
+claim's figure over time.
 
 Every piece of text that reaches the SVG (labels, tooltips, links) is escaped.
 """
@@ -6,11 +7,15 @@ Every piece of text that reaches the SVG (labels, tooltips, links) is escaped.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Optional
 
 from markupsafe import Markup, escape
 
-__all__ = ["quotes_chart", "timeline_chart"]
+__all__ = ["quotes_chart", "timeline_chart", "figure_chart", "figure_legend", "SIDE_COLOURS"]
+
+#: Sources drawn in a colour of their own on a figure chart (the rest share grey, ``s-other``).
+SIDE_COLOURS = 6
 
 
 def _day(s: str) -> Optional[dt.date]:
@@ -110,3 +115,90 @@ def timeline_chart(items: list[dict], width: int = 900, lane_h: int = 26) -> Mar
         out.append(f'<a href="#item-{n}"><title>{tip}</title>{shape}</a>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _sides(points: list[dict]) -> dict[str, tuple[str, str]]:
+    """side -> (css class, name) for the chart and its legend, in order of first report; the most reported
+    ``SIDE_COLOURS`` sides get a colour each."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for p in points:
+        counts[p["side"]] = counts.get(p["side"], 0) + 1
+        names.setdefault(p["side"], p["source"] or "unknown")
+    coloured = sorted(counts, key=lambda k: (-counts[k], list(counts).index(k)))[:SIDE_COLOURS]
+    return {k: (f"s{coloured.index(k)}" if k in coloured else "s-other", names[k]) for k in counts}
+
+
+def _figure_marks(p: dict, x: float, y, cls: str) -> str:
+    """One report: a dot at its figure, a bar to the upper end of a range, an arrow for an open bound."""
+    cy = y(p["value"])
+    tip = escape(f'{p["date"]} {p["source"]}: {_figure_tip(p)}')
+    extra = ""
+    if p["high"] is not None:
+        extra = f'<line class="range {cls}" x1="{x:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y(p["high"]):.1f}"/>'
+    elif p["bound"] in ("lower", "upper"):
+        d = -14 if p["bound"] == "lower" else 14
+        extra = (f'<path class="bound {cls}" d="M{x:.1f} {cy:.1f} L{x:.1f} {cy + d:.1f} M{x - 4:.1f} {cy + d * 0.6:.1f} '
+                 f'L{x:.1f} {cy + d:.1f} L{x + 4:.1f} {cy + d * 0.6:.1f}"/>')
+    shape = "rect" if p["bound"] == "approximate" else "circle"
+    dot = (f'<circle class="dot {cls}" cx="{x:.1f}" cy="{cy:.1f}" r="5"/>' if shape == "circle" else
+           f'<rect class="dot {cls}" x="{x - 4.5:.1f}" y="{cy - 4.5:.1f}" width="9" height="9"/>')
+    return f'<g class="report"><title>{tip}</title>{extra}{dot}</g>'
+
+
+def _figure_tip(p: dict) -> str:
+    v = f'{p["value"]:,.0f}' if float(p["value"]).is_integer() else f'{p["value"]:,.4g}'
+    hi = f'–{p["high"]:,.0f}' if p["high"] is not None else ""
+    return {"lower": "at least ", "upper": "at most ", "approximate": "about "}.get(p["bound"] or "", "") + v + hi
+
+
+def _nice_top(v: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten at or above ``v`` (the top of a value axis)."""
+    if v <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(v))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= v)
+
+
+def figure_chart(points: list[dict], width: int = 860, height: int = 230) -> Markup:
+    """A ledger claim's figures over time from :func:`newsledger.store.queries.claim_figures`: one dot per report
+    (a square when approximate, a bar to the upper end of a range, an arrow up for "at least" and down for "at
+    most"), one colour per source, each source's reports joined by a line (its history)."""
+    pts = [(d, p) for p in points if (d := _day(p["date"])) is not None and p["value"] is not None]
+    if not pts:
+        return Markup('<p class="muted">No dated figures.</p>')
+    first, last = min(d for d, _ in pts), max(d for d, _ in pts)
+    pad = dt.timedelta(days=max(1, (last - first).days // 20))  # no report on the chart's edge
+    lo, span = first - pad, (last - first + 2 * pad).days
+    top = _nice_top(max(max(p["value"], p["high"] or 0, p["high_bound"] or 0) for _, p in pts) * 1.1)
+    pad_l, pad_r, pad_t, pad_b = 60, 36, 12, 28
+    plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
+
+    def x(d: dt.date) -> float:
+        return pad_l + plot_w * (d - lo).days / span
+
+    def y(v: float) -> float:
+        return pad_t + plot_h - plot_h * max(min(v, top), 0) / top
+
+    sides = _sides([p for _, p in pts])
+    label = f"The figure over time: {len(pts)} reports from {len(sides)} sources, {first} to {last}"
+    out = [f'<svg class="chart figures" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+           f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>',
+           f'<line class="axis" x1="{pad_l}" y1="{pad_t + plot_h}" x2="{width - pad_r}" y2="{pad_t + plot_h}"/>',
+           f'<line class="axis" x1="{pad_l}" y1="{pad_t}" x2="{pad_l}" y2="{pad_t + plot_h}"/>',
+           f'<text class="tick" x="{pad_l - 6}" y="{pad_t + 8}" text-anchor="end">{top:,.0f}</text>',
+           f'<text class="tick" x="{pad_l - 6}" y="{pad_t + plot_h}" text-anchor="end">0</text>']
+    for d in sorted({first, last, first + (last - first) / 2}):
+        out.append(f'<text class="tick" x="{x(d):.1f}" y="{height - 8}" text-anchor="middle">{d.isoformat()}</text>')
+    for side, (cls, _) in sides.items():
+        line = [f"{x(d):.1f},{y(p['value']):.1f}" for d, p in pts if p["side"] == side]
+        if len(line) > 1:
+            out.append(f'<polyline class="history {cls}" points="{" ".join(line)}"/>')
+    out += [_figure_marks(p, x(d), y, sides[p["side"]][0]) for d, p in pts]
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def figure_legend(points: list[dict]) -> list[dict]:
+    """The legend of :func:`figure_chart`: ``[{"class", "source"}]`` in the chart's colours."""
+    return [{"class": cls, "source": name} for cls, name in _sides(points).values()]

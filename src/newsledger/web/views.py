@@ -12,12 +12,13 @@ from typing import Callable, Optional, Sequence
 
 from fastapi import HTTPException, Path, Query, Request
 
+from ..ledger.claim_rows import CONTEST_DAYS
 from ..store import queries
 from .highlight import DEFAULT_LAYERS, claims_in_quotes, render_body, speaker_legend
 from .rendering import View, envelope, url_with
-from .svg import quotes_chart, timeline_chart
+from .svg import figure_chart, figure_legend, quotes_chart, timeline_chart
 
-__all__ = ["PageSpec", "PAGES", "QUOTE_COLUMNS"]
+__all__ = ["PageSpec", "PAGES", "QUOTE_COLUMNS", "claim_view", "review_form"]
 
 PAGE_SIZE = 50
 #: The most rows a list page gives (``limit``).
@@ -65,7 +66,8 @@ def article_view(request: Request, article_id: str = Path(..., description="Arti
     def context() -> dict:
         links = {e.id: e.ledger_entity for e in record.entities if e.ledger_entity}
         return {"r": record, "body": render_body(record), "links": links, "legend": speaker_legend(record, links),
-                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS, "quotes_limit": MAX_LIMIT}
+                "claims_of": claims_in_quotes(record), "shown": DEFAULT_LAYERS, "quotes_limit": MAX_LIMIT,
+                "ledger_of": queries.article_claims(store, article_id)}
 
     return View("article.html", record.to_dict, context)
 
@@ -91,8 +93,8 @@ def quotes_view(request: Request,
 
 # -- claims -------------------------------------------------------------------------------------
 
-CLAIM_COLUMNS = ("published", "status", "source", "text", "quantity", "bound", "counts", "evidence", "title",
-                 "article_id", "id")
+CLAIM_COLUMNS = ("published", "status", "review", "reviewer", "source", "text", "figure", "quantity", "bound", "counts",
+                 "evidence", "ledger_claim", "reports", "contested", "title", "article_id", "id")
 
 
 def claims_view(request: Request,
@@ -102,16 +104,51 @@ def claims_view(request: Request,
                 q: Optional[str] = Query(None, description="Words the claim contains."),
                 date_from: Optional[str] = Query(None, alias="from", description="Published on or after (YYYY-MM-DD)."),
                 date_to: Optional[str] = Query(None, alias="to", description="Published on or before (YYYY-MM-DD)."),
+                contested: bool = Query(False, description="Only claims of contested ledger claims, each ledger claim's "
+                                        "reports together."),
                 after: Optional[str] = _after, limit: int = _limit(20)) -> View:
     state = _state(request)
     store = state.store()
     page = queries.claims(store, status=status or None, source=source or None, search=q, date_from=date_from,
-                          date_to=date_to, after=after, limit=limit)
+                          date_to=date_to, after=after, limit=limit, contested=contested)
     for c, related in zip(page, state.claim_index.related_many(store, list(page))):
         c.update(related)
     data = envelope(request, page)
-    f = {"status": status or "", "source": source or "", "q": q or "", "from": date_from or "", "to": date_to or ""}
+    f = {"status": status or "", "source": source or "", "q": q or "", "from": date_from or "", "to": date_to or "",
+         "contested": contested}
     return View("claims.html", data, {"f": f}, csv_rows=lambda d: d["items"], csv_columns=CLAIM_COLUMNS, name="claims")
+
+
+HISTORY_COLUMNS = ("date", "source", "figure", "change", "status", "review", "reviewer", "review_note", "publisher",
+                   "title", "text", "link_reason", "article_id", "id")
+
+
+def claim_view(request: Request, ledger_id: str = Path(..., description="Ledger claim id (clm_...)."),
+               after: Optional[str] = _after, limit: int = _limit()) -> View:
+    store = _state(request).store()
+    found = queries.ledger_claim(store, ledger_id)
+    if found is None:
+        raise HTTPException(404, f"no ledger claim {ledger_id}")
+    history = envelope(request, queries.claim_history(store, ledger_id, after=after, limit=limit))
+    reviews = queries.claim_reviews(store, ledger_id)
+    data = {**found, "history": history, "reviews": reviews}
+
+    def context() -> dict:
+        figures = queries.claim_figures(store, ledger_id)
+        return {"c": found, "history": history, "reviews": reviews, "chart": figure_chart(figures),
+                "legend": figure_legend(figures), "first_page": not after, "contest_days": CONTEST_DAYS,
+                **review_form(request)}
+
+    return View("claim.html", data, context, csv_rows=lambda d: d["history"]["items"], csv_columns=HISTORY_COLUMNS,
+                name="claim")
+
+
+def review_form(request: Request, error: Optional[str] = None, values: Optional[dict] = None) -> dict:
+    """What the review form on a claim page needs: whether writes need a token or are off, the statuses."""
+    state = _state(request)
+    return {"review_error": error, "review_values": values or {}, "statuses": queries.REVIEW_STATUSES,
+            "needs_token": bool(state.settings.token) or not state.loopback, "writable": state.writable,
+            "reviewed": request.query_params.get("reviewed")}
 
 
 # -- speakers and entities ----------------------------------------------------------------------
@@ -230,6 +267,8 @@ PAGES: Sequence[PageSpec] = (
              quotes_view),
     PageSpec("claims", "/claims", "claims.html", "Claims, unverified first, with evidence and related articles",
              claims_view),
+    PageSpec("claim", "/claims/{ledger_id}", "claim.html", "One ledger claim: every report of its figure in order, "
+             "contested figures, reviews", claim_view),
     PageSpec("timeline", "/timeline", "timeline.html", "Dated events and claims on a time axis", timeline_view),
     PageSpec("search", "/search", "search.html", "Full-text search over quotes and articles", search_view),
 )

@@ -1,11 +1,13 @@
-"""The write endpoints: the ``/ingest`` form and ``POST /api/articles``.
+"""The write endpoints: the ``/ingest`` form and ``POST /api/articles``; a claim page's review form and
+``POST /api/reviews``.
 
 Both add an article through the command line's own path: the upload (or the pasted text or
 HTML) is written to a private temporary folder with its form metadata as a sidecar, read by
 :func:`newsledger.ingest.read_inputs` (the same readers, limits and checks as ``newsledger
 ingest``), extracted by :func:`newsledger.extract.extract_records` *outside* the write lock,
 and written by the ingest command's :class:`~newsledger.scale.writer.BatchWriter` in one
-transaction with its ledger links.
+transaction with its ledger links.  A review goes through the same write checks (token, loopback,
+Origin) and :func:`newsledger.store.queries.add_review`, the function ``newsledger review`` calls.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import tempfile
 from typing import Any, Optional
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -22,13 +25,13 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from ..errors import ConfigError, EmptyInput, InputError, InputTooLarge, UndecodableInput
+from ..errors import ConfigError, EmptyInput, InputError, InputTooLarge, QueryError, UndecodableInput
 from ..records import Article, Record
 from ..settings import check_day
 from .rendering import templates
 from .security import write_denied
 
-__all__ = ["router", "ArticleIn", "article_from_upload", "store_article"]
+__all__ = ["router", "ArticleIn", "ReviewIn", "article_from_upload", "store_article", "store_review"]
 
 router = APIRouter()
 _FIELDS = ("text", "html", "published", "title", "url")
@@ -204,3 +207,80 @@ async def api_articles(request: Request):
         raise HTTPException(_status(exc), str(exc)) from None
     return JSONResponse(record.to_dict(), status_code=201 if created else 200,
                         headers={"Location": f"/articles/{record.id}"})
+
+
+# -- reviews ---------------------------------------------------------------------------------------
+
+class ReviewIn(BaseModel):
+    """A person's review of one claim (``ARTICLE_ID/CLAIM_ID``)."""
+
+    claim: str = Field(..., description="The claim reviewed: ARTICLE_ID/CLAIM_ID.")
+    status: str = Field(..., description="confirmed | unverified | disputed | misleading | false")
+    note: str = Field(..., description="What was checked and found.")
+    reviewer: str = Field(..., description="Who reviewed it.")
+    evidence_url: Optional[str] = Field(None, description="Where the evidence is (http or https).")
+
+
+def store_review(state, fields: dict, ledger_id: Optional[str] = None) -> dict:
+    """Store a review under the write lock; with ``ledger_id``, the claim must be a report of that ledger claim."""
+    from ..store import queries
+
+    with state.write_lock:
+        store = state.store()
+        if ledger_id is not None:
+            found = queries.find_claim(store, fields.get("claim") or "")
+            if found is None or found["ledger_claim"] != ledger_id:
+                raise QueryError(f"{fields.get('claim')!r} is not a report of {ledger_id}")
+        return queries.add_review(store, fields.get("claim") or "", fields.get("status") or "", fields.get("note") or "",
+                                  fields.get("reviewer") or "", fields.get("evidence") or None)
+
+
+_REVIEW_FIELDS = ("claim", "status", "note", "reviewer", "evidence")
+
+
+@router.post("/claims/{ledger_id}/review", include_in_schema=False)
+async def review_post(request: Request, ledger_id: str):
+    state = request.app.state.newsledger
+    form = await request.form(max_files=0, max_fields=20)
+    token = form.get("token")
+    _authorise(request, form_token=token if isinstance(token, str) else None)
+    fields = {k: form.get(k) for k in _REVIEW_FIELDS if isinstance(form.get(k), str)}
+    try:
+        done = await run_in_threadpool(store_review, state, fields, ledger_id)
+    except QueryError as exc:
+        return await run_in_threadpool(_claim_page_with_error, request, ledger_id, str(exc), fields)
+    return RedirectResponse(f"/claims/{ledger_id}?reviewed={quote(done['claim'])}#reviews", status_code=303)
+
+
+def _claim_page_with_error(request: Request, ledger_id: str, error: str, values: dict):
+    from .views import PAGE_SIZE, claim_view, review_form
+
+    view = claim_view(request, ledger_id, None, PAGE_SIZE)
+    context = {**view.html_context(), **review_form(request, error, values)}
+    return templates.TemplateResponse(request, "claim.html", context, status_code=400)
+
+
+_REVIEW_RESPONSES = {201: {"description": "The review as stored."},
+                     400: {"description": "No such claim, or a field that is not acceptable."},
+                     401: {"description": "Token missing or wrong."},
+                     403: {"description": "Writes disabled (non-loopback bind without token) or cross-origin."}}
+
+
+@router.post("/api/reviews", tags=["write"], status_code=201, responses=_REVIEW_RESPONSES,
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": ReviewIn.model_json_schema()}}}},
+             summary="Review a claim: status, note, reviewer, evidence URL; returns the stored review")
+async def api_reviews(request: Request):
+    _authorise(request)
+    try:
+        review = ReviewIn.model_validate(json.loads(await request.body()))
+    except (ValueError, TypeError) as exc:
+        raise HTTPException(400, f"body must be a JSON object with claim, status, note and reviewer "
+                                 f"({type(exc).__name__})") from None
+    fields = {"claim": review.claim, "status": review.status, "note": review.note, "reviewer": review.reviewer,
+              "evidence": review.evidence_url}
+    try:
+        done = await run_in_threadpool(store_review, request.app.state.newsledger, fields)
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return JSONResponse(done, status_code=201)
