@@ -30,13 +30,20 @@ __all__ = [
 _COUNTRIES = {  # key: every form, "|"-separated (multi-word forms allowed)
     "ukraine": "ukraine|ukrainian|ukrainians", "russia": "russia|russian|russians|russian federation",
     "belarus": "belarus|belarusian|belarussian", "uk": "uk|u.k.|britain|british|united kingdom|great britain",
-    "us": "us|u.s.|usa|united states|american|america", "eu": "eu|european union", "france": "france|french",
+    "us": "us|u.s.|usa|u.s.a.|united states|united states of america|american|america",
+    "eu": "eu|european union", "france": "france|french",
     "germany": "germany|german", "poland": "poland|polish", "china": "china|chinese", "israel": "israel|israeli",
     "iran": "iran|iranian", "turkey": "turkey|turkish|turkiye", "nato": "nato", "un": "un|u.n.|united nations",
     "syria": "syria|syrian", "gaza": "gaza|gazan", "palestine": "palestine|palestinian", "lebanon": "lebanon|lebanese",
     "moldova": "moldova|moldovan", "georgia": "georgia|georgian", "sudan": "sudan|sudanese", "yemen": "yemen|yemeni",
     "india": "india|indian", "pakistan": "pakistan|pakistani", "japan": "japan|japanese", "canada": "canada|canadian",
-    "australia": "australia|australian",
+    "australia": "australia|australian", "italy": "italy|italian", "spain": "spain|spanish",
+    "mexico": "mexico|mexican", "brazil": "brazil|brazilian", "egypt": "egypt|egyptian", "iraq": "iraq|iraqi",
+    "afghanistan": "afghanistan|afghan", "saudi": "saudi arabia|saudi", "qatar": "qatar|qatari",
+    "netherlands": "netherlands|dutch|the netherlands", "switzerland": "switzerland|swiss", "sweden": "sweden|swedish",
+    "norway": "norway|norwegian", "ireland": "ireland|irish", "singapore": "singapore|singaporean",
+    "indonesia": "indonesia|indonesian",
+    "venezuela": "venezuela|venezuelan", "taiwan": "taiwan|taiwanese",
 }
 #: Every written form of a country or bloc -> one key.
 COUNTRY_FORMS: dict[str, str] = {form: key for key, forms in _COUNTRIES.items() for form in forms.split("|")}
@@ -47,6 +54,9 @@ COUNTRY_ADJECTIVE = {
     "france": "French", "germany": "German", "poland": "Polish", "china": "Chinese", "israel": "Israeli",
     "iran": "Iranian", "turkey": "Turkish", "syria": "Syrian", "moldova": "Moldovan", "georgia": "Georgian",
     "india": "Indian", "pakistan": "Pakistani", "japan": "Japanese", "canada": "Canadian", "australia": "Australian",
+    "italy": "Italian", "spain": "Spanish", "mexico": "Mexican", "brazil": "Brazilian", "egypt": "Egyptian",
+    "iraq": "Iraqi", "qatar": "Qatari", "netherlands": "Dutch", "switzerland": "Swiss", "sweden": "Swedish",
+    "ireland": "Irish",
 }
 
 #: Words of address and office that stand before a name and are not part of it
