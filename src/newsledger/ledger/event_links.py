@@ -107,8 +107,13 @@ def stored_mentions(store, where: str = "", args: Sequence = (), by_publication:
     return [_mention(r) for r in store.execute(f"{_COLUMNS}{joined}" + (f" AND {where}" if where else ""), args)]
 
 
-def fits(m: Mention, ordinal: Optional[int], participants: frozenset) -> bool:
+def fits(m: Mention, ordinal: Optional[int], participants: frozenset, places: frozenset = frozenset()) -> bool:
+    """Whether a mention may be the event of a cluster with this ordinal, these participants and places: no
+    conflicting ordinal, no other place ("an attack on the port" in Varnsk is not one in Orsk), and a participant
+    in common (for distinctive types, or none named on one side)."""
     if ordinal is not None and m.ordinal is not None and ordinal != m.ordinal:
+        return False
+    if m.place and places and m.place.lower() not in places:
         return False
     if m.participants & participants:
         return True
@@ -124,16 +129,22 @@ class Building:
     participants: frozenset
     lo: str = ""
     hi: str = ""
+    places: frozenset = frozenset()
 
     @classmethod
     def start(cls, m: Mention, window: tuple[str, str] = ("", "")) -> "Building":
-        return cls(stable_id("evt_", m.article, m.id), m.ordinal, m.participants, *window)
+        return cls(stable_id("evt_", m.article, m.id), m.ordinal, m.participants, *window, places=_places(m))
 
     def take(self, m: Mention, window: Optional[tuple[str, str]] = None) -> None:
         self.ordinal = self.ordinal if self.ordinal is not None else m.ordinal
         self.participants = self.participants | m.participants
+        self.places = self.places | _places(m)
         if window:
             self.lo, self.hi = max(self.lo, window[0]), min(self.hi, window[1])
+
+
+def _places(m: Mention) -> frozenset:
+    return frozenset({m.place.lower()}) if m.place else frozenset()
 
 
 def cluster_bucket(mentions: Iterable[Mention]) -> dict[tuple[str, str], str]:
@@ -141,7 +152,7 @@ def cluster_bucket(mentions: Iterable[Mention]) -> dict[tuple[str, str], str]:
     built: list[Building] = []
     out = {}
     for m in sorted(mentions, key=lambda m: m.order):
-        home = next((b for b in built if fits(m, b.ordinal, b.participants)), None)
+        home = next((b for b in built if fits(m, b.ordinal, b.participants, b.places)), None)
         if home is None:
             built.append(home := Building.start(m))
         else:
@@ -159,6 +170,7 @@ class Dated:
     ordinal: Optional[int]
     participants: frozenset
     order: tuple
+    places: frozenset = frozenset()
 
 
 def dated_clusters(mentions: Iterable[Mention]) -> list[Dated]:
@@ -169,13 +181,14 @@ def dated_clusters(mentions: Iterable[Mention]) -> list[Dated]:
     for lid, ms in by_id.items():
         ms.sort(key=lambda m: m.order)
         out.append(Dated(lid, ms[0].date, next((m.ordinal for m in ms if m.ordinal is not None), None),
-                         frozenset().union(*(m.participants for m in ms)), ms[0].order))
+                         frozenset().union(*(m.participants for m in ms)), ms[0].order,
+                         frozenset().union(*(_places(m) for m in ms))))
     return sorted(out, key=lambda d: d.order)
 
 
 def _attach(m: Mention, dated: Sequence[Dated]) -> Optional[str]:
     lo, hi = m.window()
-    fitting = [d for d in dated if lo <= d.date <= hi and fits(m, d.ordinal, d.participants)]
+    fitting = [d for d in dated if lo <= d.date <= hi and fits(m, d.ordinal, d.participants, d.places)]
     fitting.sort(key=lambda d: d.date, reverse=True)  # stable: the canonical order among clusters of one date
     return fitting[0].id if fitting else None
 
@@ -213,7 +226,7 @@ class UndatedRun:
         window = m.window()
         self.opened[:] = [b for b in self.opened if b.hi >= window[0]]  # a cluster whose window has passed is closed
         home = next((b for b in self.opened if b.lo <= window[1] and window[0] <= b.hi
-                     and fits(m, b.ordinal, b.participants)), None)
+                     and fits(m, b.ordinal, b.participants, b.places)), None)
         if home is None:
             self.opened.append(home := Building.start(m, window))
         else:
@@ -338,7 +351,7 @@ class EventLinks:
             if m.stored in opened:
                 opened[m.stored].take(m, m.window())
             else:
-                opened[m.stored] = Building(m.stored, m.ordinal, m.participants, *m.window())
+                opened[m.stored] = Building(m.stored, m.ordinal, m.participants, *m.window(), places=_places(m))
         return list(opened.values())
 
     def _write_rows(self, ids: Iterable[str]) -> None:

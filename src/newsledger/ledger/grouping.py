@@ -212,7 +212,7 @@ def reason(g: Group, cluster: "Cluster") -> str:
     for other in sorted(cluster.groups, key=order_key):
         found = _part_of(g, other) if other.ident != g.ident else None
         if found:
-            return found + ", the one body of the ledger it fits"
+            return found + PART
     return MERGED
 
 
@@ -223,6 +223,8 @@ def _part_of(short: Group, long_: Group) -> Optional[str]:
 
 
 MERGED = "merged by hand"
+#: The end of the reason of a short name joined to the one body it fits: such a name never names the body.
+PART = ", the one body of the ledger it fits"
 
 
 # -- clustering ----------------------------------------------------------------------------------------------
@@ -301,8 +303,9 @@ def cluster_groups(groups: Iterable[Group], apart: Iterable[tuple] = (),
 
 
 def _join_parts(clusters: list[Cluster], apart: set[frozenset]) -> None:
-    """An organisation whose name is only part of other bodies' names ("Ford", "GM", "the Air Force") joins the
-    one body of the block it fits; when it fits several ("Apple": Apple Inc. and Apple Corps) it stays apart."""
+    """An organisation known only by a name that is part of other bodies' names ("Ford", "GM", "the Air Force")
+    joins the one body of the block it fits; when it fits several ("Apple": Apple Inc. and Apple Corps) it stays
+    apart, and so does a cluster that also has a full name of its own ("Apple Inc.")."""
     home: dict[int, int] = {}
     for i, c in enumerate(clusters):
         if c.anchor.type == "PERSON" or c.anchor.type in PLACES:
@@ -311,7 +314,7 @@ def _join_parts(clusters: list[Cluster], apart: set[frozenset]) -> None:
         # the articles' own word first: bodies some article calls by this short name; else bodies it is part of
         hosts = [j for j, d in enumerate(clusters) if j != i and any(
             short in g.folded_forms() - g.joining_forms() for g in d.groups)] or \
-            [j for j, d in enumerate(clusters) if j != i and any(_part_of(c.anchor, h) for h in d.groups)]
+            [j for j, d in enumerate(clusters) if j != i and all(any(_part_of(g, h) for h in d.groups) for g in c.groups)]
         if len(hosts) == 1 and not any(_apart(g, clusters[hosts[0]], apart) for g in c.groups):
             home[i] = hosts[0]
     for i in sorted(home):
@@ -334,7 +337,8 @@ def display_name(c: Cluster) -> str:
         best = min(c.groups, key=lambda g: (g.type != "PERSON", g.strength, -len(g.key.split()), -g.members,
                                             order_key(g)))
     else:
-        best = min(c.groups, key=lambda g: (-g.members, order_key(g)))
+        full = [g for g in c.groups if not g.reason.endswith(PART)] or c.groups
+        best = min(full, key=lambda g: (-g.members, order_key(g)))
     return best.display
 
 

@@ -17,14 +17,14 @@ import json
 from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import NewsledgerError
-from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key
+from ..lexicon.names import fold, org_key, org_part_of, person_match_reason, person_parts, place_key
 from ..records import Record
 from .entity_links import EntityLinks, chunks, contributions_of, marks, stored_contributions
 from .event_links import EventLinks, mentions_of, stored_mentions
 from .grouping import PLACES, Group, name_keys, order_key, stable_id
 
 __all__ = ["Ledger", "link_records", "name_keys", "lookup_keys", "merge_entities", "split_entity",
-           "find_ledger_entities", "rebuild_ledger", "recompute_speaker_stats", "LedgerError"]
+           "find_ledger_entities", "possible_matches", "rebuild_ledger", "recompute_speaker_stats", "LedgerError"]
 
 
 class LedgerError(NewsledgerError):
@@ -279,6 +279,47 @@ def find_ledger_entities(store, name: str, etype: Optional[str] = None) -> list[
         elif cand["type"] in PLACES and place_key(name) == place_key(cand["name"]):
             found.append(cand)
     return found
+
+
+def near_reason(a: dict, b: dict) -> Optional[str]:
+    """Why ledger entity ``b`` may be the same as ``a`` although the rules keep them apart for want of evidence (a
+    name without a first name that fits more than one person, a short name that fits several bodies, one word
+    typed a person in some articles and a place in others), or None.  A contradiction (two different first
+    names) is no near match."""
+    first_a, last_a = person_parts(a["name"])
+    first_b, last_b = person_parts(b["name"])
+    if a["type"] == "PERSON" and b["type"] == "PERSON":
+        if last_a and last_a == last_b and (first_a is None or first_b is None):
+            return f"same surname ({last_a}); one of them is known by it alone"
+        return None
+    if a["type"] != b["type"]:
+        words_a, words_b = fold(a["name"]).split(), fold(b["name"]).split()
+        if words_a == words_b or (a["type"] == "PERSON" and [last_a] == [fold(b["name"])]) or (
+                b["type"] == "PERSON" and [last_b] == [fold(a["name"])]):
+            return f"same written name, typed {b['type']} there and {a['type']} here"
+        return None
+    if a["type"] in PLACES:
+        return None
+    part = org_part_of(a["name"], b["name"]) or org_part_of(b["name"], a["name"])
+    return f"{part}; the short name fits more than one body" if part else None
+
+
+def possible_matches(store, ledger_id: str, limit: int = 20) -> list[dict]:
+    """Other ledger entities that may be this one (see :func:`near_reason`): offered to a reader, never joined."""
+    rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ledger_id,))
+    if not rows:
+        return []
+    others = store.execute(
+        "SELECT DISTINCT l.id, l.name, l.type, l.articles FROM ledger_names n JOIN ledger_names m ON m.key = n.key "
+        "JOIN ledger_entities l ON l.id = m.ledger_id WHERE n.ledger_id = ? AND m.ledger_id <> ? "
+        "ORDER BY l.articles DESC, l.id LIMIT 200", (ledger_id, ledger_id))
+    out = []
+    for other in others:
+        why = near_reason(rows[0], other)
+        if why:
+            out.append({"id": other["id"], "name": other["name"], "type": other["type"],
+                        "articles": other["articles"], "why": why})
+    return out[:limit]
 
 
 def _resolve_one(store, ref: str) -> dict:

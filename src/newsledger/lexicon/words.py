@@ -22,7 +22,38 @@ __all__ = [
     "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "DEGREE_ADVERBS",
     "STATE_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
     "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
+    "EVENT_TRIGGERS", "EVENT_TYPE_OF", "HELD_NOUNS", "CUSTODY_NOUNS", "HELD_TYPES",
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Events (extract.events finds them; extract.times anchors dates on them: one lexicon, one notion of an event)
+
+#: Event type -> trigger lemmas.  Order matters: the first type listed wins when a clause has several.
+EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "talks": ("talk", "negotiation", "negotiate", "summit", "ceasefire", "truce", "peace"),
+    "release": ("release", "free", "exchange", "swap", "pardon"),
+    "handover": ("hand", "handover", "return", "repatriate", "repatriation"),
+    "capture": ("capture", "surrender", "seize", "detain", "arrest"),
+    "casualties": ("kill", "die", "wound", "injure", "death", "casualty"),
+    "attack": ("attack", "strike", "airstrike", "shell", "shelling", "bomb", "bombing", "bombardment", "assault",
+               "offensive", "invade", "invasion", "raid", "fire", "explosion", "blast"),
+    "evacuation": ("evacuate", "evacuation", "flee"),
+    "meeting": ("meet", "meeting", "visit"),
+    "sanctions": ("sanction", "embargo"),
+}
+#: Trigger lemma -> its event type (the first type that lists it).
+EVENT_TYPE_OF: dict[str, str] = {}
+for _type, _words in EVENT_TRIGGERS.items():
+    for _word in _words:
+        EVENT_TYPE_OF.setdefault(_word, _type)
+#: Event types whose trigger must be of people held: releasing a report or a hold is no release.
+HELD_TYPES = frozenset({"release"})
+#: Nouns of people who can be held, freed, exchanged or pardoned.
+HELD_NOUNS = frozenset("""hostage prisoner captive detainee inmate soldier civilian journalist reporter citizen national
+    people person man woman child boy girl worker sailor crew fighter serviceman servicemen pow activist dissident
+    tourist aid-worker student family""".split())
+#: Where people are held: "released from prison".
+CUSTODY_NOUNS = frozenset("prison jail custody detention captivity camp cell".split())
 
 # ---------------------------------------------------------------------------------------------
 # Countries, offices, organisations

@@ -24,7 +24,7 @@ import re
 from typing import Optional
 
 from ..errors import QueryError
-from ..ledger.linker import find_ledger_entities
+from ..ledger.linker import find_ledger_entities, possible_matches
 from ..lexicon.names import fold
 from ..records import ENTITY_TYPES
 from ..settings import check_day
@@ -305,7 +305,9 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
 
     ``name`` keeps the entities whose name or an alias contains it, or that the ledger says it may
     denote; each then also carries ``links``: every article entity joined into it, as written
-    there, with the reason it was joined (why two names are one).
+    there, with the reason it was joined (why two names are one), and ``possible``: other ledger
+    entities it may be the same as, which the rules keep apart for want of evidence (offered, never
+    joined: ``entities merge`` joins them by hand).
     """
     limit = check_limit(limit)
     if sort not in ENTITY_SORTS:
@@ -337,6 +339,7 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
                 "SELECT e.article_id AS article, a.published, e.name AS written, e.link_reason AS reason "
                 "FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.ledger_entity = ? "
                 "ORDER BY a.published, e.article_id LIMIT 1000", (item["id"],))
+            item["possible"] = possible_matches(store, item["id"])
     return page
 
 

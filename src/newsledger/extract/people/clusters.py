@@ -106,8 +106,8 @@ def _org_fits(m: PersonMention, ent: DocEntity) -> bool:
         if org_key(name) == org_key(other):
             return True
         short, long_ = (name, other) if len(name) < len(other) else (other, name)
-        if org_part_of(short, long_):
-            return True
+        if ent.type == "ORG" and m.type == "ORG" and org_part_of(short, long_):
+            return True  # (a person's surname is part of no body's name: "Trump" is not the Trump Foundation)
     return False
 
 
@@ -127,14 +127,16 @@ def _name_fits(m: PersonMention, ent: DocEntity) -> bool:
 
 
 def _fitting(m: PersonMention, entities: list[DocEntity]) -> Optional[DocEntity]:
-    """The most recent entity the name fits; an organisation's short name ("Apple") that is part of two bodies'
-    names (Apple Corps, Apple Computer) and the full name of neither joins none."""
-    found = next((ent for ent in reversed(entities) if _name_fits(m, ent)), None)
-    if found is None or m.type != "ORG" or found.type != "ORG" or any(
-            org_key(m.name or "") == org_key(n) for n in found.names()):
-        return found
-    others = [e for e in entities if e is not found and e.type == "ORG" and _org_fits(m, e)]
-    return None if others else found
+    """The most recent entity the name fits.  For a name tagged as an organisation, a body with the same words or a
+    person whose surname it is (a tagger's slip) comes first; a name that is only part of bodies' names ("Apple"
+    of Apple Corps and Apple Computer) joins the one such body, never one of several."""
+    fits = [ent for ent in reversed(entities) if _name_fits(m, ent)]
+    if not fits or m.type != "ORG":
+        return fits[0] if fits else None
+    whole = [e for e in fits if e.type != "ORG" or any(org_key(m.name or "") == org_key(n) for n in e.names())]
+    if whole:
+        return whole[0]
+    return fits[0] if len(fits) == 1 else None
 
 
 def cluster_names(mentions: Sequence[PersonMention]) -> list[DocEntity]:
