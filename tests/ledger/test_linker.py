@@ -196,3 +196,18 @@ def test_attacks_at_two_places_on_one_day_are_two_events(store):
     write(store, first, second, third)
     rows = store.execute("SELECT place, articles FROM ledger_events ORDER BY place")
     assert [(r["place"], r["articles"]) for r in rows] == [("Orsk", 1), ("Varnsk", 2)]
+
+
+def test_a_surname_written_as_a_body_never_joins_two_people(store):
+    write(store,
+          record("a", "2024-03-01", [("Jennifer Williams", "PERSON", ["Williams", "Ms. Williams"], ["aide"])]),
+          record("b", "2024-03-02", [("John Williams", "PERSON", ["Williams"], ["central banker"])]),
+          record("c", "2024-03-03", [("Williams", "ORG", [], [])]),
+          record("d", "2024-03-04", [("Williams", "PERSON", [], [])]))
+    names = ledger_entities(store)
+    jennifer, john = names["Jennifer Williams"], names["John Williams"]
+    assert jennifer["id"] != john["id"] and jennifer["articles"] == john["articles"] == 1
+    assert "John Williams" not in jennifer["aliases"] and "Jennifer Williams" not in john["aliases"]
+    (found,) = [e for e in queries.entities(store, name="Jennifer Williams") if e["name"] == "Jennifer Williams"]
+    assert [link["reason"] for link in found["links"]] == ["new ledger entity"]
+    assert any(p["name"] == "Williams" for p in found["possible"])

@@ -41,6 +41,10 @@ ARTICLES = {
     "sondland": ("2024-05-13", "Gordon Sondland, the ambassador to the European Union, testified on Wednesday.\n"
                  "Lawmakers heard from Sondland for nine hours.\n"
                  "\"We followed the orders,\" Sondland said.\n\"Everyone was in the loop,\" Sondland said.\n"),
+    "hostages": ("2024-05-15", "The militia released three hostages near the border on Monday.\n"
+                 "The governor said on Monday that 40 families had left the valley.\n"
+                 "The governor said 12 roads were still closed.\n"
+                 "The candidate released his tax returns on Monday.\n"),
     "bodies": ("2024-05-14", "The Islamic State claimed the attack near Palmyra.\n"
                "US forces at al-Tanf were not hit, the United Nations said.\n"
                "The Associated Press that reported the strike said Alexander Vindman's account was clear.\n"),
@@ -137,3 +141,22 @@ def test_a_surname_alone_is_offered_as_a_possible_match_never_joined(db):
     (marta,) = [e for e in found if e["name"] == "Marta Kovalenko"]
     assert all(p["name"] != "Pavel Kovalenko" for p in marta["possible"])  # different first names: no near match
     assert all(link["reason"] for link in marta["links"])
+
+
+def test_the_timeline_reads_as_one_events_first_then_claims_with_their_own_date(db):
+    with open_store(db) as store:
+        rows = queries.timeline(store, limit=100)
+        reported = queries.timeline(store, reported=True, limit=100)
+        walked, after = [], None
+        while True:
+            page = queries.timeline(store, reported=True, limit=1, after=after)
+            walked += page
+            after = page.next
+            if not after:
+                break
+    monday = [(r["kind"], r["what"]) for r in rows if r["date"] == "2024-05-13"]
+    assert monday[0] == ("event", "release") and ("claim", "claimed") in monday
+    assert sum(1 for r in rows if r["kind"] == "event" and r["what"] == "release") == 1  # no tax-return "release"
+    assert all("(reported)" not in r["what"] for r in rows)
+    assert any("(reported)" in r["what"] for r in reported)
+    assert [(r["kind"], r["id"]) for r in walked] == [(r["kind"], r["id"]) for r in reported]

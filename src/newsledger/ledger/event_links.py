@@ -40,7 +40,7 @@ SOLO_LINKABLE = {"talks", "handover", "release", "sanctions", "evacuation"}
 UNDATED_WINDOW_DAYS = 3
 _CHUNK = 500
 #: Days of undated mentions read at a time while re-running steps 3 and 4.
-_DAYS_READ = 8
+_DAYS_READ = 32
 
 
 def day(iso: str, days: int) -> str:
@@ -272,6 +272,7 @@ class EventLinks:
     def __init__(self, store):
         self.store = store
         self._previous: dict[tuple[str, str], str] = {}  # mention -> the ledger event it left
+        self._pending: list[tuple] = []  # links decided, written in one batch before the next read needs them
 
     def apply(self, added: Sequence[Mention], removed: Sequence[Mention]) -> EventOutcome:
         out = EventOutcome()
@@ -279,8 +280,9 @@ class EventLinks:
         self._decide(own, {m.key: stable_id("evt_", m.article, m.id) for m in own}, out)
         buckets = {(m.type, m.modality, m.date) for m in [*added, *removed] if m.kind == "dated"}
         reach: dict[tuple[str, str], list[str]] = {}  # (type, modality) -> [earliest day, last day] touched
+        stored = self._buckets(buckets)
         for etype, modality, date in sorted(buckets):
-            members = stored_mentions(self.store, "e.type = ? AND e.modality = ? AND e.date = ?", (etype, modality, date))
+            members = stored.get((etype, modality, date), [])
             self._decide(members, cluster_bucket(members), out)
             self._reach(reach, (etype, modality), date, day(date, UNDATED_WINDOW_DAYS))
         for m in [*added, *removed]:
@@ -289,7 +291,19 @@ class EventLinks:
         for (etype, modality), (first, last) in sorted(reach.items()):
             self._undated(etype, modality, first, last, out)
         # the rows of the events whose mentions changed (joined, left, added, removed): the others are as they were
+        self._flush()
         self._write_rows({*out.changed.values(), *self._previous.values(), *(m.stored for m in removed)})
+        return out
+
+    def _buckets(self, buckets: set) -> dict[tuple, list[Mention]]:
+        """The stored mentions of these buckets (type, modality, date), read a few hundred dates at a time."""
+        out: dict[tuple, list[Mention]] = {}
+        dates = sorted({d for _, _, d in buckets})
+        for i in range(0, len(dates), _CHUNK):
+            part = dates[i:i + _CHUNK]
+            for m in stored_mentions(self.store, f"e.date IN ({', '.join('?' for _ in part)})", part):
+                if (m.type, m.modality, m.date) in buckets:
+                    out.setdefault((m.type, m.modality, m.date), []).append(m)
         return out
 
     @staticmethod
@@ -298,7 +312,6 @@ class EventLinks:
         reach[kind] = [min(lo, first), max(hi, last)]
 
     def _decide(self, members: Iterable[Mention], decided: dict, out: EventOutcome) -> None:
-        changed = []
         for m in members:
             if m.key not in decided:
                 continue
@@ -307,13 +320,17 @@ class EventLinks:
                 out.changed[m.key] = decided[m.key]
                 if m.stored:
                     self._previous[m.key] = m.stored
-                changed.append((decided[m.key], *m.key))
-        self.store.executemany("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?", changed)
+                self._pending.append((decided[m.key], *m.key))
+
+    def _flush(self) -> None:
+        self.store.executemany("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?", self._pending)
+        self._pending = []
 
     def _undated(self, etype: str, modality: str, first: str, last: str, out: EventOutcome) -> None:
         """Steps 3 and 4 from ``first`` on, reading a few days at a time until the run may stop."""
         if modality != "happened":
             return  # a planned mention without a date is an event of its own
+        self._flush()  # the dated clusters are read back below
         end = self.store.scalar("SELECT MAX(published) FROM articles") or first
         prefix = self._undated_between(etype, modality, day(first, -UNDATED_WINDOW_DAYS), first)
         run = UndatedRun(self._opened(prefix, first), last)
@@ -361,9 +378,8 @@ class EventLinks:
             members: dict[str, list[Mention]] = {lid: [] for lid in part}
             for m in stored_mentions(self.store, f"e.ledger_event IN ({', '.join('?' for _ in part)})", part):
                 members[m.stored].append(m)
-            for lid, ms in members.items():
-                self.store.execute("DELETE FROM ledger_events WHERE id = ?", (lid,))
-                if ms:
-                    self.store.execute(
-                        "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, "
-                        "participants, text, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_row(lid, ms))
+            self.store.executemany("DELETE FROM ledger_events WHERE id = ?", [(lid,) for lid in part])
+            self.store.executemany(
+                "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, "
+                "participants, text, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event_row(lid, ms) for lid, ms in members.items() if ms])

@@ -94,9 +94,8 @@ class Group:
         part of its name ("Apple" of "Apple Corps", "GM" of "General Motors"): such a form may name several bodies."""
         if self.type == "PERSON" or self.type in PLACES:
             return self.folded_forms()
-        name = self.display
-        return frozenset({self.key, *(fold(f) for f in self.forms
-                                      if org_key(f) == org_key(name) or not org_part_of(f, name))})
+        return frozenset({self.key, *(fold(f) for f in self.forms if org_key(f) == org_key(self.key)
+                                      or not any(org_part_of(f, name) for name in self.names))})
 
     @property
     def strength(self) -> int:
@@ -112,7 +111,7 @@ class Group:
         if self.type in PLACES:
             return keys | {"g:" + place_key(self.key)}
         keys |= {"o:" + "|".join(sorted(org_key(f))) for f in self.joining_forms() if org_key(f)}
-        return keys | part_keys(self.display)
+        return keys.union(*(part_keys(name) for name in sorted(self.names)))
 
     def index_keys(self) -> set[str]:
         """Keys a user's lookup finds this group by (every written form's), and those related groups find it by."""
@@ -217,9 +216,11 @@ def reason(g: Group, cluster: "Cluster") -> str:
 
 
 def _part_of(short: Group, long_: Group) -> Optional[str]:
+    """Whether one written name of ``short`` is part of one of ``long_``'s (decided on the sets of written names,
+    never on how often each is written, so the answer changes only with the set)."""
     if short.type != long_.type or short.type == "PERSON" or short.type in PLACES:
         return None
-    return org_part_of(short.display, long_.display)
+    return next((why for a in sorted(short.names) for b in sorted(long_.names) if (why := org_part_of(a, b))), None)
 
 
 MERGED = "merged by hand"

@@ -94,7 +94,9 @@ class Ledger:
             for v in r.events:
                 v.ledger_event = events.links.get((r.id, v.id))
         moved = {old for old, _ in entities.moved.values() if old} | {new for _, new in entities.moved.values()}
-        recount_seen(store, entities.clusters | moved | {c.ledger_entity for c in entities_out if c.ledger_entity})
+        exact = moved | {c.ledger_entity for c in entities_out if c.ledger_entity}
+        recount_seen(store, exact)  # an entity that lost or changed members is counted again from the rows
+        extend_seen(store, records, exact)  # the others only gained this batch's articles
         _patch_records(store, _moved_entities(store, entities.moved), events.changed, skip=batch)
         restat |= moved
         _stats_add(store, records, restat)
@@ -107,6 +109,13 @@ def _legacy(store) -> bool:
     if store.scalar("SELECT 1 FROM ledger_groups LIMIT 1"):
         return False
     return bool(store.scalar("SELECT 1 FROM ledger_entities LIMIT 1") or store.scalar("SELECT 1 FROM ledger_events LIMIT 1"))
+
+
+def _rebuild_if_legacy(store) -> None:
+    """A ledger written under earlier rules (see :func:`_legacy`) is rebuilt before it is corrected by hand."""
+    if _legacy(store):
+        with store.transaction():
+            rebuild_ledger(store)
 
 
 def rebuild_ledger(store) -> None:
@@ -142,6 +151,24 @@ def recount_seen(store, ids: Iterable[str]) -> None:
     store.executemany(f"UPDATE ledger_entities SET {_SEEN_SQL} WHERE id = ?", [(lid,) for lid in sorted(ids)])
 
 
+def extend_seen(store, records: Sequence[Record], skip: set) -> None:
+    """First and last seen of the ledger entities this batch's articles mention (those not in ``skip``), moved out
+    to the batch's publication dates where these lie beyond them: the same as a recount for an entity that only
+    gained articles."""
+    span: dict[str, tuple[str, str]] = {}
+    for r in records:
+        if not r.published:
+            continue
+        for e in r.entities:
+            if e.ledger_entity and e.ledger_entity not in skip:
+                lo, hi = span.get(e.ledger_entity, (r.published, r.published))
+                span[e.ledger_entity] = (min(lo, r.published), max(hi, r.published))
+    store.executemany(
+        "UPDATE ledger_entities SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? "
+        "ELSE first_seen END, last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END "
+        "WHERE id = ?", [(lo, lo, hi, hi, lid) for lid, (lo, hi) in sorted(span.items())])
+
+
 def _links_of(store, table: str, column: str, article_ids: Sequence[str]) -> dict:
     return {(r["article_id"], r["id"]): r[column] for r in store.execute(
         f"SELECT article_id, id, {column} FROM {table} WHERE article_id IN ({marks(article_ids)})", article_ids)}
@@ -163,9 +190,11 @@ def _set_links(store, records: Sequence[Record]) -> None:
 def _moved_entities(store, moved: dict) -> dict:
     """(article, entity) -> new ledger entity, for every stored article entity of a group that moved."""
     out = {}
-    for (etype, key), (_, new) in moved.items():
-        for r in store.execute("SELECT article_id, id FROM entities WHERE type = ? AND name_key = ?", (etype, key)):
-            out[(r["article_id"], r["id"])] = new
+    for part in chunks(sorted({key for _, key in moved})):
+        for r in store.execute(f"SELECT article_id, id, type, name_key FROM entities WHERE name_key IN ({marks(part)})",
+                               part):
+            if (r["type"], r["name_key"]) in moved:
+                out[(r["article_id"], r["id"])] = moved[(r["type"], r["name_key"])][1]
     return out
 
 
@@ -365,6 +394,7 @@ def _relink(store, groups: Sequence[Group]) -> None:
 
 def merge_entities(store, keep_ref: str, other_ref: str) -> dict:
     """Make two ledger entities one (``keep`` absorbs ``other``, keeping its id and name); later ingests follow."""
+    _rebuild_if_legacy(store)
     keep, other = _resolve_one(store, keep_ref), _resolve_one(store, other_ref)
     if keep["id"] == other["id"]:
         raise LedgerError(f"{keep_ref!r} and {other_ref!r} are already one ledger entity ({keep['id']})")
@@ -381,6 +411,7 @@ def merge_entities(store, keep_ref: str, other_ref: str) -> dict:
 
 def split_entity(store, ledger_ref: str, name: str) -> dict:
     """Move the article entities written ``name`` out of a ledger entity into their own; remembered for later ingests."""
+    _rebuild_if_legacy(store)
     ledger = _resolve_one(store, ledger_ref)
     groups = _groups(store, ledger["id"])
     moving = [g for g in groups if g.key == fold(name)] or [g for g in groups if fold(name) in g.folded_forms()]

@@ -225,5 +225,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE ledger_overrides ADD COLUMN detail {json}",
         "CREATE INDEX IF NOT EXISTS events_bucket ON events (type, modality, date)",
     ]),
+    (9, "ledger rules of issue 14 (organisation parts, name keys of related bodies): the ledger is rebuilt", [
+        # an empty ledger_groups beside stored ledger entities makes the next write rebuild the whole ledger
+        # from the stored articles under the new rules (``ledger.linker._legacy``)
+        "DELETE FROM ledger_groups",
+        # the JSON record of a batch's articles is written again once linked: room on each page lets PostgreSQL
+        # update it in place (a heap-only tuple), without indexing the article's text for full-text search again
+        {"postgresql": "ALTER TABLE articles SET (fillfactor = 60)"},
+    ]),
 ]
 
