@@ -151,6 +151,18 @@ def collect(records: list, golds: dict, ledger_of: dict, annotated: bool) -> dic
     return {"counts": (found, total, predicted_named, matched_pred), "maps": maps}
 
 
+def ledger_links(records: list, table: str, column: str) -> dict:
+    """(article, item) -> its ledger id, from a temporary SQLite store the records are linked into in batches."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(pathlib.Path(tmp) / "meantime.db"))
+        for i in range(0, len(records), 32):
+            store.write(records[i:i + 32], ledger=Ledger())
+        links = {(r["article_id"], r["id"]): r[column]
+                 for r in store.execute(f"SELECT article_id, id, {column} FROM {table}")}
+        store.close()
+    return links
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -168,13 +180,7 @@ def main(argv=None) -> int:
     gold_set = sets["meantime"]
     golds = {path.stem: gold for path, gold in gold_set.items(a.limit)}
     records = predict(gold_set, build_pipeline(), limit=a.limit)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(pathlib.Path(tmp) / "meantime.db"))
-        for i in range(0, len(records), 32):
-            store.write(records[i:i + 32], ledger=Ledger())
-        ledger_of = {(r["article_id"], r["id"]): r["ledger_entity"]
-                     for r in store.execute("SELECT article_id, id, ledger_entity FROM entities")}
-        store.close()
+    ledger_of = ledger_links(records, "entities", "ledger_entity")
 
     scored = collect(records, golds, ledger_of, annotated=not a.head_words)
     found, total, predicted_named, matched_pred = scored["counts"]

@@ -21,17 +21,14 @@ import argparse
 import json
 import pathlib
 import sys
-import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from entity_linking import b_cubed, wrong_joins  # noqa: E402
+from entity_linking import b_cubed, ledger_links, wrong_joins  # noqa: E402
 from newsledger.evaluate import known_sets, predict  # noqa: E402
 from newsledger.extract import build_pipeline  # noqa: E402
-from newsledger.ledger.linker import Ledger  # noqa: E402
-from newsledger.store import open_store  # noqa: E402
 
 
 def linked(golds: dict) -> int:
@@ -75,13 +72,7 @@ def main(argv=None) -> int:
               "cross-document event linking cannot be scored on this copy")
         return 0
     records = predict(sets["meantime"], build_pipeline(), limit=a.limit)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(pathlib.Path(tmp) / "meantime.db"))
-        for i in range(0, len(records), 32):
-            store.write(records[i:i + 32], ledger=Ledger())
-        ledger_of = {(r["article_id"], r["id"]): r["ledger_event"]
-                     for r in store.execute("SELECT article_id, id, ledger_event FROM events")}
-        store.close()
+    ledger_of = ledger_links(records, "events", "ledger_event")
     gold, ours, base, total = collect(records, golds, ledger_of)
     print(f"gold event mentions with a cross-document id {total}; found by our triggers {len(gold)}")
     result = {"ours": {**b_cubed(gold, ours), "merge": wrong_joins(gold, ours)},
