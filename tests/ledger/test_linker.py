@@ -211,3 +211,10 @@ def test_a_surname_written_as_a_body_never_joins_two_people(store):
     (found,) = [e for e in queries.entities(store, name="Jennifer Williams") if e["name"] == "Jennifer Williams"]
     assert [link["reason"] for link in found["links"]] == ["new ledger entity"]
     assert any(p["name"] == "Williams" for p in found["possible"])
+    assert any(p["name"] == "Williams" for p in queries.entity(store, jennifer["id"])["possible"])
+    from click.testing import CliRunner
+
+    from newsledger.cli import cli
+
+    shown = CliRunner().invoke(cli, ["entities", "--name", "Jennifer Williams", "--db", store.url])
+    assert shown.exit_code == 0 and "possibly" in shown.output and "Williams (ent_" in shown.output

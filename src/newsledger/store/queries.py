@@ -344,9 +344,11 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
 
 
 def entity(store, ledger_id: str) -> Optional[dict]:
-    """One ledger entity by id, or None."""
+    """One ledger entity by id, or None; with ``possible``, the ledger entities it may be the same as (never joined)."""
     rows = store.execute(f"SELECT * FROM {_ENTITY_ROWS} WHERE id = ?", (ledger_id,))
-    return _entity_row(rows[0]) if rows else None
+    if not rows:
+        return None
+    return {**_entity_row(rows[0]), "possible": possible_matches(store, ledger_id)}
 
 
 # -- timeline ----------------------------------------------------------------------------------
