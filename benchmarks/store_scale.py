@@ -118,6 +118,7 @@ def main(argv=None) -> int:
     progress = sys.stderr.isatty()
     backends = ("sqlite", "postgresql") if a.backend == "both" else (a.backend,)
     print(f"{a.records:,} synthetic records, batches of {a.batch}")
+    rates = {}
     with tempfile.TemporaryDirectory() as tmp:
         for backend in backends:
             try:
@@ -129,6 +130,7 @@ def main(argv=None) -> int:
             try:
                 rate, unclaimed = claim_linking_rates(backend, tmp, url, a, progress)
                 base = fill(base_url, a.records, a.batch, link=False, progress=progress)
+                rates[backend] = rate
                 print(f"\n{backend}: insert {rate:,.0f} records/s with ledger linking; "
                       f"{base:,.0f} records/s without (baseline); ratio {rate / base:.2f}")
                 print(f"{backend}: claim linking: {rate:,.0f} records/s with it, {unclaimed:,.0f} records/s with the "
@@ -155,6 +157,9 @@ def main(argv=None) -> int:
             finally:
                 drop()
                 base_drop()
+    if len(rates) == 2:
+        print(f"\nlinking on PostgreSQL / linking on SQLite, records/s in this run: "
+              f"{rates['postgresql']:,.0f} / {rates['sqlite']:,.0f} = {rates['postgresql'] / rates['sqlite']:.2f}")
     return 0
 
 

@@ -156,3 +156,65 @@ def test_a_role_written_around_a_name_does_not_split_the_person(store):
                                       [])]))
     (person,) = [e for e in queries.entities(store) if e["type"] == "PERSON"]
     assert person["articles"] == 2
+
+
+def test_near_matches_are_offered_as_possible_never_joined(store):
+    write(store,
+          record("a", "2024-03-01", [("Anna Berg", "PERSON", [], []), ("Apple Inc.", "ORG", [], [])]),
+          record("b", "2024-03-02", [("Petra Berg", "PERSON", [], []), ("Apple Corps", "ORG", [], [])]),
+          record("c", "2024-03-03", [("Berg", "PERSON", [], []), ("Apple", "ORG", [], [])]))
+    (anna,) = [e for e in queries.entities(store, name="Anna Berg") if e["name"] == "Anna Berg"]
+    assert anna["articles"] == 1
+    assert [(p["name"], p["why"].split(";")[0]) for p in anna["possible"]] == [("Berg", "same surname (berg)")]
+    corps = [e for e in queries.entities(store, name="Apple Corps") if e["name"] == "Apple Corps"][0]
+    assert corps["articles"] == 1
+    assert any(p["name"] == "Apple" and "first words" in p["why"] for p in corps["possible"])
+    apple = ledger_entities(store)["Apple"]
+    assert apple["articles"] == 2 and "Apple Inc." in apple["aliases"]  # "Apple" and "Apple Inc." share their words; Apple Corps stays apart
+
+
+def test_a_short_organisation_name_joins_the_one_body_it_is_part_of(store):
+    write(store,
+          record("a", "2024-03-01", [("Ford Motor Company", "ORG", ["Ford"], [])]),
+          record("b", "2024-03-02", [("Ford", "ORG", [], [])]),
+          record("c", "2024-03-03", [("General Motors", "ORG", [], [])]),
+          record("d", "2024-03-04", [("GM", "ORG", [], [])]))
+    names = ledger_entities(store)
+    assert names["Ford Motor Company"]["articles"] == 2 and names["General Motors"]["articles"] == 2
+    (gm,) = queries.entities(store, name="General Motors")
+    assert any("acronym" in link["reason"] for link in gm["links"])
+
+
+def test_attacks_at_two_places_on_one_day_are_two_events(store):
+    first = record("a", "2024-03-01", events=[("shelling of the port", "attack", "2024-02-28", ["Kestria"], None,
+                                              "happened")])
+    second = record("b", "2024-03-01", events=[("shelling of the depot", "attack", "2024-02-28", ["Kestria"], None,
+                                               "happened")])
+    third = record("c", "2024-03-02", events=[("the port was shelled", "attack", "2024-02-28", ["Kestria"], None,
+                                              "happened")])
+    first.events[0].place, second.events[0].place, third.events[0].place = "Varnsk", "Orsk", "Varnsk"
+    write(store, first, second, third)
+    rows = store.execute("SELECT place, articles FROM ledger_events ORDER BY place")
+    assert [(r["place"], r["articles"]) for r in rows] == [("Orsk", 1), ("Varnsk", 2)]
+
+
+def test_a_surname_written_as_a_body_never_joins_two_people(store):
+    write(store,
+          record("a", "2024-03-01", [("Jennifer Williams", "PERSON", ["Williams", "Ms. Williams"], ["aide"])]),
+          record("b", "2024-03-02", [("John Williams", "PERSON", ["Williams"], ["central banker"])]),
+          record("c", "2024-03-03", [("Williams", "ORG", [], [])]),
+          record("d", "2024-03-04", [("Williams", "PERSON", [], [])]))
+    names = ledger_entities(store)
+    jennifer, john = names["Jennifer Williams"], names["John Williams"]
+    assert jennifer["id"] != john["id"] and jennifer["articles"] == john["articles"] == 1
+    assert "John Williams" not in jennifer["aliases"] and "Jennifer Williams" not in john["aliases"]
+    (found,) = [e for e in queries.entities(store, name="Jennifer Williams") if e["name"] == "Jennifer Williams"]
+    assert [link["reason"] for link in found["links"]] == ["new ledger entity"]
+    assert any(p["name"] == "Williams" for p in found["possible"])
+    assert any(p["name"] == "Williams" for p in queries.entity(store, jennifer["id"])["possible"])
+    from click.testing import CliRunner
+
+    from newsledger.cli import cli
+
+    shown = CliRunner().invoke(cli, ["entities", "--name", "Jennifer Williams", "--db", store.url])
+    assert shown.exit_code == 0 and "possibly" in shown.output and "Williams (ent_" in shown.output

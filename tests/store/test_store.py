@@ -38,7 +38,7 @@ def sqlite_db(tmp_path):
 
 def test_migrations_are_recorded_once(db):
     with open_store(db) as store:
-        assert [m["version"] for m in store.migrations()] == [v for v, _, _ in MIGRATIONS] == list(range(1, 9))
+        assert [m["version"] for m in store.migrations()] == [v for v, _, _ in MIGRATIONS] == list(range(1, 10))
     with open_store(db) as store:
         assert store.migrate() == []
         assert len(store.migrations()) == len(MIGRATIONS)

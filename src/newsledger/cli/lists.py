@@ -73,8 +73,12 @@ def entities(ctx, db, etype, name, sort, limit, fmt) -> None:
         return
     with open_existing_store(db) as store:
         rows = queries.entities(store, type=etype, name=name, sort=sort, limit=limit)
-    emit(rows, fmt, columns=table_columns(fmt, ["id", "name", "type", "articles", "quotes", "first", "last", "aliases",
-                                         "roles"]), width=50)
+    columns = ["id", "name", "type", "articles", "quotes", "first", "last", "aliases", "roles"]
+    if name and fmt == "table":  # near matches by name in the table; JSON and CSV carry them whole, with the links
+        for r in rows:
+            r["possibly"] = [f"{p['name']} ({p['id']})" for p in r.get("possible", [])]
+        columns.append("possibly")
+    emit(rows, fmt, columns=table_columns(fmt, columns), width=50)
 
 
 @entities.command("merge")

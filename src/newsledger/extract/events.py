@@ -22,26 +22,14 @@ from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.names import fold, place_key
-from ..lexicon.words import COUNTRY_FORMS, ordinal_value
+from ..lexicon.words import (COUNTRY_FORMS, CUSTODY_NOUNS, EVENT_TRIGGERS, HELD_NOUNS, HELD_TYPES, PLURAL_GROUPS,
+                             PRONOUNS, ROLE_HEADS, ordinal_value)
 from ..records import Entity, Event, Mention, TimeExpr
 from ._doc import boilerplate_of, ensure_extensions
 from .spans import SpanIndex, char_spans
 
 __all__ = ["EVENT_TRIGGERS", "find_events", "EventFinder"]
 
-#: Event type -> trigger lemmas.  Order matters: the first type listed wins when a clause has several.
-EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "talks": ("talk", "negotiation", "negotiate", "summit", "ceasefire", "truce", "peace"),
-    "release": ("release", "free", "exchange", "swap", "pardon"),
-    "handover": ("hand", "handover", "return", "repatriate", "repatriation"),
-    "capture": ("capture", "surrender", "seize", "detain", "arrest"),
-    "casualties": ("kill", "die", "wound", "injure", "death", "casualty"),
-    "attack": ("attack", "strike", "airstrike", "shell", "shelling", "bomb", "bombing", "bombardment", "assault",
-               "offensive", "invade", "invasion", "raid", "fire", "explosion", "blast"),
-    "evacuation": ("evacuate", "evacuation", "flee"),
-    "meeting": ("meet", "meeting", "visit"),
-    "sanctions": ("sanction", "embargo"),
-}
 _TYPE_ORDER = {t: i for i, t in enumerate(EVENT_TRIGGERS)}
 _PLANNED = re.compile(r"\b(?:will|would|is set to|are set to|is due to|are due to|plans? to|planned|is expected to|"
                       r"are expected to|is scheduled|are scheduled|is to|are to|could|may|might|next|upcoming|hope of)\b", re.I)
@@ -133,6 +121,8 @@ def find_events(doc: Doc, times: Iterable[TimeExpr] = (), entities: Iterable[Ent
             continue  # "they have been met with resistance"
         if tok.lemma_ in ("free", "return") and tok.pos_ != "VERB":
             continue
+        if etype in HELD_TYPES and not releases_people(tok):
+            continue  # "released his tax returns", "the hold was released", "a stock exchange"
         para = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)
         clause = _clause(tok, para)
         key = (clause.start, clause.end)
@@ -161,6 +151,42 @@ def find_events(doc: Doc, times: Iterable[TimeExpr] = (), entities: Iterable[Ent
     for i, e in enumerate(events, 1):
         e.id = f"v{i}"
     return events
+
+
+def _patients(tok: Token) -> list[Token]:
+    """What a release trigger is of: a verb's object or passive subject (or, for a participle modifying a noun,
+    that noun), a noun's compound, possessor or 'of' object; coordinated ones too."""
+    if tok.pos_ in ("VERB", "AUX"):
+        found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+            found.append(tok.head)
+    else:
+        found = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+        found += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return found + [c for t in found for c in t.children if c.dep_ == "conj"]
+
+
+def _held(tok: Token) -> bool:
+    """A person, people or a pronoun for them: what can be released, freed, exchanged or pardoned."""
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        info = PRONOUNS.get(tok.lower_)
+        return bool(info) and info[1] != "n" and tok.lower_ not in ("it", "its")
+    lemma = tok.lemma_.lower()
+    return lemma in HELD_NOUNS or lemma in ROLE_HEADS or tok.lower_ in PLURAL_GROUPS or (
+        tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass"))  # "released two", "three were freed"
+
+
+def releases_people(tok: Token) -> bool:
+    """Whether a release trigger is, by the parse, a release of people: its object (or what was released) is a
+    person or people, or it is a release from custody.  A person releasing a document, a hold being released, a
+    stock exchange or an exchange of fire is not."""
+    if any(_held(p) for p in _patients(tok)):
+        return True
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in CUSTODY_NOUNS for g in c.children)
+        for c in tok.children)
 
 
 def _future(verb: Token) -> bool:

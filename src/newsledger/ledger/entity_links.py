@@ -38,6 +38,7 @@ def marks(items: Sequence) -> str:
     return ", ".join("?" for _ in items)
 
 
+
 @dataclass(frozen=True)
 class Contribution:
     """One article entity as the ledger counts it."""
@@ -122,17 +123,19 @@ class EntityLinks:
         return out
 
     def apply(self, added: Sequence[Contribution], removed: Sequence[Contribution]) -> Outcome:
-        self.store.executemany("UPDATE entities SET name_key = ? WHERE article_id = ? AND id = ?",
-                               [(c.ident[1], c.article, c.entity) for c in added])
         before = self._load(c.ident for c in [*added, *removed])
         state = {k: Group(**{**g.__dict__, "names": dict(g.names), "forms": dict(g.forms),
                              "roles": [dict(r) for r in g.roles]}) for k, g in before.items()}
         recount_roles = self._count(state, added, removed)
+        # roles counted again from the rows read this batch's rows by their name key: those are keyed now, the
+        # rest with their links below (one statement per entity, not two)
+        self.store.executemany("UPDATE entities SET name_key = ? WHERE article_id = ? AND id = ?",
+                               [(c.ident[1], c.article, c.entity) for c in added if c.ident in recount_roles])
         for ident in recount_roles:
             if state[ident].members > 0:
                 state[ident].roles = self._stored_roles(ident)
-        changed = {k for k, g in state.items() if k not in before or g.members <= 0 or (
-            g.type != "PERSON" and g.folded_forms() != before[k].folded_forms())}  # persons cluster by name alone
+        changed = {k for k, g in state.items() if k not in before or g.members <= 0 or (  # persons: by name alone
+            g.type != "PERSON" and (g.folded_forms(), set(g.names)) != (before[k].folded_forms(), set(before[k].names)))}
         self._save(state)
         out = Outcome()
         if changed:
@@ -142,8 +145,10 @@ class EntityLinks:
             out.links[(c.article, c.entity)] = (g.ledger_id, g.reason)
         out.clusters |= {g.ledger_id for g in state.values() if g.ledger_id}
         out.clusters |= {g.ledger_id for g in before.values() if g.ledger_id}
-        self.store.executemany("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE article_id = ? AND id = ?",
-                               [(lid, why, a, e) for (a, e), (lid, why) in out.links.items()])
+        keys = {(c.article, c.entity): c.ident[1] for c in added}
+        self.store.executemany("UPDATE entities SET ledger_entity = ?, link_reason = ?, name_key = ? "
+                               "WHERE article_id = ? AND id = ?",
+                               [(lid, why, keys[(a, e)], a, e) for (a, e), (lid, why) in out.links.items()])
         self._write_clusters(out, removed)
         return out
 
@@ -228,6 +233,7 @@ class EntityLinks:
                     out.clusters |= {new_id, old_id}
                 if g.ident in state:
                     state[g.ident].ledger_id, state[g.ident].reason = new_id, why
+        # one batch of statements per batch of articles, not one round trip per group (PostgreSQL pipelines them)
         self.store.executemany("UPDATE ledger_groups SET ledger_id = ?, reason = ? WHERE key = ? AND type = ?", relinked)
         self.store.executemany("UPDATE entities SET ledger_entity = ?, link_reason = ? WHERE name_key = ? AND type = ?",
                                relinked)
@@ -266,53 +272,60 @@ class EntityLinks:
                             (-1, {(c.article, c.ledger_entity) for c in removed if c.ledger_entity})):
             for _, lid in pairs:
                 delta[lid] = delta.get(lid, 0) + sign
-        writes = Writes()
+        counted = self._article_counts([lid for lid in ids if groups[lid] and (lid in exact or lid not in current)])
+        writes = _ClusterWrites()
         for lid in ids:
-            if groups[lid]:
-                self._write_cluster(lid, groups[lid], current.get(lid), None if lid in exact else delta.get(lid, 0),
-                                    have[lid], writes)
-            else:
+            members = groups[lid]
+            if not members:
                 writes.gone.append((lid,))
-        writes.apply(self.store)
+                continue
+            articles = counted.get(lid, 0) if lid in exact or lid not in current else \
+                current[lid]["articles"] + delta.get(lid, 0)
+            self._write_cluster(lid, members, current.get(lid), articles, have[lid], writes)
+        writes.flush(self.store, self.now)
 
-    def _write_cluster(self, lid: str, members: list[Group], row: Optional[dict], delta: Optional[int],
-                       have: set[str], writes: "Writes") -> None:
+    def _article_counts(self, ids: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for part in chunks(sorted(ids)):
+            out.update({r["ledger_entity"]: r["n"] for r in self.store.execute(
+                "SELECT ledger_entity, COUNT(DISTINCT article_id) AS n FROM entities "
+                f"WHERE ledger_entity IN ({marks(part)}) GROUP BY ledger_entity", part)})
+        return out
+
+    @staticmethod
+    def _write_cluster(lid: str, members: list[Group], row: Optional[dict], articles: int, have: set[str],
+                       writes: "_ClusterWrites") -> None:
         anchor = next((g for g in members if stable_id("ent_", g.type, g.key) == lid), min(members, key=order_key))
         cluster = Cluster(anchor=anchor, groups=members)
         shown = Cluster(anchor=anchor, groups=[g for g in members if g.reason != MERGED] or [anchor])
         name = display_name(shown)
         values = (name, anchor.type, json.dumps(aliases(cluster, name), ensure_ascii=False),
                   json.dumps(merge_roles(members), ensure_ascii=False))
-        if delta is None or row is None:
-            articles = self.store.scalar("SELECT COUNT(DISTINCT article_id) FROM entities WHERE ledger_entity = ?",
-                                         (lid,))
-        else:
-            articles = row["articles"] + delta
         if row is None:
-            writes.new.append((lid, *values, articles, self.now))
+            writes.inserted.append((lid, *values, articles))
         elif (row["name"], row["type"], row["aliases"], row["roles"], row["articles"]) != (*values, articles):
-            writes.changed.append((*values, articles, self.now, lid))
+            writes.updated.append((*values, articles, lid))
         keys = set().union(*(g.index_keys() for g in members))
-        writes.keys_out += [(k, lid) for k in sorted(have - keys)]
-        writes.keys_in += [(k, lid) for k in sorted(keys - have)]
+        writes.dropped_keys += [(key, lid) for key in sorted(have - keys)]
+        writes.added_keys += [(key, lid) for key in sorted(keys - have)]
 
 
 @dataclass
-class Writes:
-    """The ledger entity rows and name keys a batch writes, sent as a few executemany calls."""
+class _ClusterWrites:
+    """The rows a batch writes for the ledger entities it touched, sent as a few batched statements."""
 
-    new: list = field(default_factory=list)
-    changed: list = field(default_factory=list)
     gone: list = field(default_factory=list)
-    keys_in: list = field(default_factory=list)
-    keys_out: list = field(default_factory=list)
+    inserted: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    dropped_keys: list = field(default_factory=list)
+    added_keys: list = field(default_factory=list)
 
-    def apply(self, store) -> None:
+    def flush(self, store, now: str) -> None:
         store.executemany("DELETE FROM ledger_entities WHERE id = ?", self.gone)
         store.executemany("DELETE FROM ledger_names WHERE ledger_id = ?", self.gone)
         store.executemany("INSERT INTO ledger_entities (id, name, type, aliases, roles, articles, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)", self.new)
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, now) for row in self.inserted])
         store.executemany("UPDATE ledger_entities SET name = ?, type = ?, aliases = ?, roles = ?, articles = ?, "
-                          "updated_at = ? WHERE id = ?", self.changed)
-        store.executemany("DELETE FROM ledger_names WHERE key = ? AND ledger_id = ?", self.keys_out)
-        store.executemany("INSERT INTO ledger_names (key, ledger_id) VALUES (?, ?)", self.keys_in)
+                          "updated_at = ? WHERE id = ?", [(*row[:5], now, row[5]) for row in self.updated])
+        store.executemany("DELETE FROM ledger_names WHERE key = ? AND ledger_id = ?", self.dropped_keys)
+        store.executemany("INSERT INTO ledger_names (key, ledger_id) VALUES (?, ?)", self.added_keys)

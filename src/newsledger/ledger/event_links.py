@@ -40,7 +40,7 @@ SOLO_LINKABLE = {"talks", "handover", "release", "sanctions", "evacuation"}
 UNDATED_WINDOW_DAYS = 3
 _CHUNK = 500
 #: Days of undated mentions read at a time while re-running steps 3 and 4.
-_DAYS_READ = 8
+_DAYS_READ = 32
 
 
 def day(iso: str, days: int) -> str:
@@ -107,8 +107,13 @@ def stored_mentions(store, where: str = "", args: Sequence = (), by_publication:
     return [_mention(r) for r in store.execute(f"{_COLUMNS}{joined}" + (f" AND {where}" if where else ""), args)]
 
 
-def fits(m: Mention, ordinal: Optional[int], participants: frozenset) -> bool:
+def fits(m: Mention, ordinal: Optional[int], participants: frozenset, places: frozenset = frozenset()) -> bool:
+    """Whether a mention may be the event of a cluster with this ordinal, these participants and places: no
+    conflicting ordinal, no other place ("an attack on the port" in Varnsk is not one in Orsk), and a participant
+    in common (for distinctive types, or none named on one side)."""
     if ordinal is not None and m.ordinal is not None and ordinal != m.ordinal:
+        return False
+    if m.place and places and m.place.lower() not in places:
         return False
     if m.participants & participants:
         return True
@@ -124,16 +129,22 @@ class Building:
     participants: frozenset
     lo: str = ""
     hi: str = ""
+    places: frozenset = frozenset()
 
     @classmethod
     def start(cls, m: Mention, window: tuple[str, str] = ("", "")) -> "Building":
-        return cls(stable_id("evt_", m.article, m.id), m.ordinal, m.participants, *window)
+        return cls(stable_id("evt_", m.article, m.id), m.ordinal, m.participants, *window, places=_places(m))
 
     def take(self, m: Mention, window: Optional[tuple[str, str]] = None) -> None:
         self.ordinal = self.ordinal if self.ordinal is not None else m.ordinal
         self.participants = self.participants | m.participants
+        self.places = self.places | _places(m)
         if window:
             self.lo, self.hi = max(self.lo, window[0]), min(self.hi, window[1])
+
+
+def _places(m: Mention) -> frozenset:
+    return frozenset({m.place.lower()}) if m.place else frozenset()
 
 
 def cluster_bucket(mentions: Iterable[Mention]) -> dict[tuple[str, str], str]:
@@ -141,7 +152,7 @@ def cluster_bucket(mentions: Iterable[Mention]) -> dict[tuple[str, str], str]:
     built: list[Building] = []
     out = {}
     for m in sorted(mentions, key=lambda m: m.order):
-        home = next((b for b in built if fits(m, b.ordinal, b.participants)), None)
+        home = next((b for b in built if fits(m, b.ordinal, b.participants, b.places)), None)
         if home is None:
             built.append(home := Building.start(m))
         else:
@@ -159,6 +170,7 @@ class Dated:
     ordinal: Optional[int]
     participants: frozenset
     order: tuple
+    places: frozenset = frozenset()
 
 
 def dated_clusters(mentions: Iterable[Mention]) -> list[Dated]:
@@ -169,13 +181,14 @@ def dated_clusters(mentions: Iterable[Mention]) -> list[Dated]:
     for lid, ms in by_id.items():
         ms.sort(key=lambda m: m.order)
         out.append(Dated(lid, ms[0].date, next((m.ordinal for m in ms if m.ordinal is not None), None),
-                         frozenset().union(*(m.participants for m in ms)), ms[0].order))
+                         frozenset().union(*(m.participants for m in ms)), ms[0].order,
+                         frozenset().union(*(_places(m) for m in ms))))
     return sorted(out, key=lambda d: d.order)
 
 
 def _attach(m: Mention, dated: Sequence[Dated]) -> Optional[str]:
     lo, hi = m.window()
-    fitting = [d for d in dated if lo <= d.date <= hi and fits(m, d.ordinal, d.participants)]
+    fitting = [d for d in dated if lo <= d.date <= hi and fits(m, d.ordinal, d.participants, d.places)]
     fitting.sort(key=lambda d: d.date, reverse=True)  # stable: the canonical order among clusters of one date
     return fitting[0].id if fitting else None
 
@@ -217,7 +230,7 @@ class UndatedRun:
         window = m.window()
         self.opened[:] = [b for b in self.opened if b.hi >= window[0]]  # a cluster whose window has passed is closed
         home = next((b for b in self.opened if b.lo <= window[1] and window[0] <= b.hi
-                     and fits(m, b.ordinal, b.participants)), None)
+                     and fits(m, b.ordinal, b.participants, b.places)), None)
         if home is None:
             self.opened.append(home := Building.start(m, window))
         else:
@@ -263,6 +276,7 @@ class EventLinks:
     def __init__(self, store):
         self.store = store
         self._previous: dict[tuple[str, str], str] = {}  # mention -> the ledger event it left
+        self._pending: list[tuple] = []  # links decided, written in one batch before the next read needs them
 
     def apply(self, added: Sequence[Mention], removed: Sequence[Mention]) -> EventOutcome:
         out = EventOutcome()
@@ -270,8 +284,9 @@ class EventLinks:
         self._decide(own, {m.key: stable_id("evt_", m.article, m.id) for m in own}, out)
         buckets = {(m.type, m.modality, m.date) for m in [*added, *removed] if m.kind == "dated"}
         reach: dict[tuple[str, str], list[str]] = {}  # (type, modality) -> [earliest day, last day] touched
+        stored = self._buckets(buckets)
         for etype, modality, date in sorted(buckets):
-            members = stored_mentions(self.store, "e.type = ? AND e.modality = ? AND e.date = ?", (etype, modality, date))
+            members = stored.get((etype, modality, date), [])
             self._decide(members, cluster_bucket(members), out)
             self._reach(reach, (etype, modality), date, day(date, UNDATED_WINDOW_DAYS))
         for m in [*added, *removed]:
@@ -280,7 +295,19 @@ class EventLinks:
         for (etype, modality), (first, last) in sorted(reach.items()):
             self._undated(etype, modality, first, last, out)
         # the rows of the events whose mentions changed (joined, left, added, removed): the others are as they were
+        self._flush()
         self._write_rows({*out.changed.values(), *self._previous.values(), *(m.stored for m in removed)})
+        return out
+
+    def _buckets(self, buckets: set) -> dict[tuple, list[Mention]]:
+        """The stored mentions of these buckets (type, modality, date), read a few hundred dates at a time."""
+        out: dict[tuple, list[Mention]] = {}
+        dates = sorted({d for _, _, d in buckets})
+        for i in range(0, len(dates), _CHUNK):
+            part = dates[i:i + _CHUNK]
+            for m in stored_mentions(self.store, f"e.date IN ({', '.join('?' for _ in part)})", part):
+                if (m.type, m.modality, m.date) in buckets:
+                    out.setdefault((m.type, m.modality, m.date), []).append(m)
         return out
 
     @staticmethod
@@ -289,7 +316,6 @@ class EventLinks:
         reach[kind] = [min(lo, first), max(hi, last)]
 
     def _decide(self, members: Iterable[Mention], decided: dict, out: EventOutcome) -> None:
-        changed = []
         for m in members:
             if m.key not in decided:
                 continue
@@ -298,13 +324,17 @@ class EventLinks:
                 out.changed[m.key] = decided[m.key]
                 if m.stored:
                     self._previous[m.key] = m.stored
-                changed.append((decided[m.key], *m.key))
-        self.store.executemany("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?", changed)
+                self._pending.append((decided[m.key], *m.key))
+
+    def _flush(self) -> None:
+        self.store.executemany("UPDATE events SET ledger_event = ? WHERE article_id = ? AND id = ?", self._pending)
+        self._pending = []
 
     def _undated(self, etype: str, modality: str, first: str, last: str, out: EventOutcome) -> None:
         """Steps 3 and 4 from ``first`` on, reading a few days at a time until the run may stop."""
         if modality != "happened":
             return  # a planned mention without a date is an event of its own
+        self._flush()  # the dated clusters are read back below
         end = self.store.scalar("SELECT MAX(published) FROM articles") or first
         prefix = self._undated_between(etype, modality, day(first, -UNDATED_WINDOW_DAYS), first)
         run = UndatedRun(self._opened(prefix, first), last)
@@ -345,7 +375,7 @@ class EventLinks:
             if m.stored in opened:
                 opened[m.stored].take(m, m.window())
             else:
-                opened[m.stored] = Building(m.stored, m.ordinal, m.participants, *m.window())
+                opened[m.stored] = Building(m.stored, m.ordinal, m.participants, *m.window(), places=_places(m))
         return list(opened.values())
 
     def _write_rows(self, ids: Iterable[str]) -> None:
@@ -357,6 +387,6 @@ class EventLinks:
                 members[m.stored].append(m)
             self.store.executemany("DELETE FROM ledger_events WHERE id = ?", [(lid,) for lid in part])
             self.store.executemany(
-                "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, participants, "
-                "text, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO ledger_events (id, type, modality, ordinal, date, date_from, date_to, place, "
+                "participants, text, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [event_row(lid, ms) for lid, ms in members.items() if ms])

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key
+from ..lexicon.names import fold, org_head_words, org_key, org_part_of, person_match_reason, person_parts, place_key
+from ..lexicon.words import COUNTRY_FORMS
 
 __all__ = ["PLACES", "Group", "Cluster", "cluster_groups", "order_key", "reason", "name_keys", "stable_id",
            "merge_roles", "add_role", "role_entry"]
@@ -88,6 +89,14 @@ class Group:
     def folded_forms(self) -> frozenset[str]:
         return frozenset({self.key, *(fold(f) for f in self.forms)})
 
+    def joining_forms(self) -> frozenset[str]:
+        """The written forms that join another group written so: for an organisation, not a short form that is only
+        part of its name ("Apple" of "Apple Corps", "GM" of "General Motors"): such a form may name several bodies."""
+        if self.type == "PERSON" or self.type in PLACES:
+            return self.folded_forms()
+        return frozenset({self.key, *(fold(f) for f in self.forms if org_key(f) == org_key(self.key)
+                                      or not any(org_part_of(f, name) for name in self.names))})
+
     @property
     def strength(self) -> int:
         """0 a person with a first name, 1 with an initial, 2 a surname alone; 0 for anything not a person."""
@@ -98,14 +107,15 @@ class Group:
         if self.type == "PERSON":
             _, last = person_parts(self.key)
             return {"n:" + self.key} | ({"p:" + last} if last else set())
-        keys = {"n:" + f for f in self.folded_forms()}
+        keys = {"n:" + f for f in self.joining_forms()}
         if self.type in PLACES:
             return keys | {"g:" + place_key(self.key)}
-        return keys | {"o:" + "|".join(sorted(org_key(f))) for f in self.folded_forms() if org_key(f)}
+        keys |= {"o:" + "|".join(sorted(org_key(f))) for f in self.joining_forms() if org_key(f)}
+        return keys.union(*(part_keys(name) for name in sorted(self.names)))
 
     def index_keys(self) -> set[str]:
-        """Keys a user's lookup finds this group by: every written form's."""
-        return set().union(*(name_keys(f, self.type) for f in [self.key, *self.forms]))
+        """Keys a user's lookup finds this group by (every written form's), and those related groups find it by."""
+        return set().union(*(name_keys(f, self.type) for f in [self.key, *self.forms])) | self.link_keys()
 
     def to_row(self) -> tuple:
         roles = sorted(self.roles, key=lambda r: (*_first(r), r["role"]))
@@ -127,6 +137,26 @@ def _strength(etype: str, key: str) -> int:
     return 2 if not first else (1 if len(first) == 1 else 0)
 
 
+def part_keys(name: str) -> set[str]:
+    """Blocking keys that meet when one organisation name may be part of another: the first word of the name with
+    and without its country ("f:ford" for "Ford" and "Ford Motor Company"; "f:air" for "US Air Force"), its
+    initials ("a:gm" for "GM" and "General Motors")."""
+    words = org_head_words(name)
+    keys = set()
+    rest = [w for w in words if w not in COUNTRY_FORMS]
+    for first in {words[0] if words and words[0] not in COUNTRY_FORMS else None, rest[0] if rest else None} - {None}:
+        keys.add("f:" + first)
+    letters = name.replace(".", "")
+    if letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
+        keys.add("a:" + letters.lower())
+    caps = [w for w in name.replace("-", " ").split() if w[:1].isupper() and fold(w) not in ("of", "the", "and", "for")]
+    if len(caps) >= 2:
+        keys.add("a:" + "".join(w[0] for w in caps).lower())
+        if len(words) >= 2:
+            keys.add("a:" + "".join(w[0] for w in caps[:len(words)]).lower())
+    return keys
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -146,11 +176,11 @@ def order_key(g: Group) -> tuple:
 
 
 def _same_form(a: Group, b: Group) -> bool:
-    return bool(a.folded_forms() & b.folded_forms())
+    return bool(a.joining_forms() & b.joining_forms())
 
 
 def _org_words(a: Group, b: Group) -> Optional[frozenset]:
-    common = {org_key(f) for f in a.folded_forms() if org_key(f)} & {org_key(f) for f in b.folded_forms() if org_key(f)}
+    common = {org_key(f) for f in a.joining_forms() if org_key(f)} & {org_key(f) for f in b.joining_forms() if org_key(f)}
     return min(common, key=sorted) if common else None
 
 
@@ -178,10 +208,24 @@ def reason(g: Group, cluster: "Cluster") -> str:
         found = related(g, other) if other.ident != g.ident else None
         if found:
             return found
+    for other in sorted(cluster.groups, key=order_key):
+        found = _part_of(g, other) if other.ident != g.ident else None
+        if found:
+            return found + PART
     return MERGED
 
 
+def _part_of(short: Group, long_: Group) -> Optional[str]:
+    """Whether one written name of ``short`` is part of one of ``long_``'s (decided on the sets of written names,
+    never on how often each is written, so the answer changes only with the set)."""
+    if short.type != long_.type or short.type == "PERSON" or short.type in PLACES:
+        return None
+    return next((why for a in sorted(short.names) for b in sorted(long_.names) if (why := org_part_of(a, b))), None)
+
+
 MERGED = "merged by hand"
+#: The end of the reason of a short name joined to the one body it fits: such a name never names the body.
+PART = ", the one body of the ledger it fits"
 
 
 # -- clustering ----------------------------------------------------------------------------------------------
@@ -249,6 +293,7 @@ def cluster_groups(groups: Iterable[Group], apart: Iterable[tuple] = (),
         for k in keys:
             if at not in by_key.setdefault(k, []):
                 by_key[k].append(at)
+    _join_parts(clusters, apart_pairs)
     for kept, other in together:
         a = next((c for c in clusters if any(g.ident == kept for g in c.groups)), None)
         b = next((c for c in clusters if any(g.ident == other for g in c.groups)), None)
@@ -256,6 +301,32 @@ def cluster_groups(groups: Iterable[Group], apart: Iterable[tuple] = (),
             a.groups.extend(b.groups)
             clusters.remove(b)
     return clusters
+
+
+def _join_parts(clusters: list[Cluster], apart: set[frozenset]) -> None:
+    """An organisation known only by a name that is part of other bodies' names ("Ford", "GM", "the Air Force")
+    joins the one body of the block it fits; when it fits several ("Apple": Apple Inc. and Apple Corps) it stays
+    apart, and so does a cluster that also has a full name of its own ("Apple Inc.")."""
+    home: dict[int, int] = {}
+    for i, c in enumerate(clusters):
+        if c.anchor.type == "PERSON" or c.anchor.type in PLACES:
+            continue
+        short = c.anchor.key
+        # the articles' own word first: bodies some article calls by this short name; else bodies it is part of
+        hosts = [j for j, d in enumerate(clusters) if j != i and any(
+            short in g.folded_forms() - g.joining_forms() for g in d.groups)] or \
+            [j for j, d in enumerate(clusters) if j != i and all(any(_part_of(g, h) for h in d.groups) for g in c.groups)]
+        if len(hosts) == 1 and not any(_apart(g, clusters[hosts[0]], apart) for g in c.groups):
+            home[i] = hosts[0]
+    for i in sorted(home):
+        j = home[i]
+        while j in home and home[j] != i:
+            j = home[j]
+        if j != i:
+            clusters[j].groups.extend(clusters[i].groups)
+    for i in sorted(home, reverse=True):
+        if home[i] != i:
+            del clusters[i]
 
 
 # -- what a cluster shows -------------------------------------------------------------------------------------
@@ -267,7 +338,8 @@ def display_name(c: Cluster) -> str:
         best = min(c.groups, key=lambda g: (g.type != "PERSON", g.strength, -len(g.key.split()), -g.members,
                                             order_key(g)))
     else:
-        best = min(c.groups, key=lambda g: (-g.members, order_key(g)))
+        full = [g for g in c.groups if not g.reason.endswith(PART)] or c.groups
+        best = min(full, key=lambda g: (-g.members, order_key(g)))
     return best.display
 
 

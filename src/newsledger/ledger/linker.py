@@ -18,7 +18,7 @@ import json
 from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import NewsledgerError
-from ..lexicon.names import fold, org_key, person_match_reason, person_parts, place_key
+from ..lexicon.names import fold, org_key, org_part_of, person_match_reason, person_parts, place_key
 from ..records import Record
 from .claim_links import ClaimLinks, claims_unlinked, rebuild_claims, stored_claims
 from .entity_links import EntityLinks, chunks, contributions_of, marks, stored_contributions
@@ -26,7 +26,7 @@ from .event_links import EventLinks, mentions_of, stored_mentions
 from .grouping import PLACES, Group, name_keys, order_key, stable_id
 
 __all__ = ["Ledger", "link_records", "name_keys", "lookup_keys", "merge_entities", "split_entity",
-           "find_ledger_entities", "rebuild_ledger", "recompute_speaker_stats", "LedgerError"]
+           "find_ledger_entities", "possible_matches", "rebuild_ledger", "recompute_speaker_stats", "LedgerError"]
 
 
 class LedgerError(NewsledgerError):
@@ -101,7 +101,9 @@ class Ledger:
             for v in r.events:
                 v.ledger_event = events.links.get((r.id, v.id))
         moved = {old for old, _ in entities.moved.values() if old} | {new for _, new in entities.moved.values()}
-        recount_seen(store, entities.clusters | moved | {c.ledger_entity for c in entities_out if c.ledger_entity})
+        exact = moved | {c.ledger_entity for c in entities_out if c.ledger_entity}
+        recount_seen(store, exact)  # an entity that lost or changed members is counted again from the rows
+        extend_seen(store, records, exact)  # the others only gained this batch's articles
         _patch_records(store, _moved_entities(store, entities.moved), events.changed, skip=batch)
         restat |= moved
         _stats_add(store, records, restat)
@@ -124,6 +126,13 @@ def _legacy(store) -> bool:
     if store.scalar("SELECT 1 FROM ledger_groups LIMIT 1"):
         return False
     return bool(store.scalar("SELECT 1 FROM ledger_entities LIMIT 1") or store.scalar("SELECT 1 FROM ledger_events LIMIT 1"))
+
+
+def _rebuild_if_legacy(store) -> None:
+    """A ledger written under earlier rules (see :func:`_legacy`) is rebuilt before it is corrected by hand."""
+    if _legacy(store):
+        with store.transaction():
+            rebuild_ledger(store)
 
 
 def rebuild_ledger(store) -> None:
@@ -160,6 +169,24 @@ def recount_seen(store, ids: Iterable[str]) -> None:
     store.executemany(f"UPDATE ledger_entities SET {_SEEN_SQL} WHERE id = ?", [(lid,) for lid in sorted(ids)])
 
 
+def extend_seen(store, records: Sequence[Record], skip: set) -> None:
+    """First and last seen of the ledger entities this batch's articles mention (those not in ``skip``), moved out
+    to the batch's publication dates where these lie beyond them: the same as a recount for an entity that only
+    gained articles."""
+    span: dict[str, tuple[str, str]] = {}
+    for r in records:
+        if not r.published:
+            continue
+        for e in r.entities:
+            if e.ledger_entity and e.ledger_entity not in skip:
+                lo, hi = span.get(e.ledger_entity, (r.published, r.published))
+                span[e.ledger_entity] = (min(lo, r.published), max(hi, r.published))
+    store.executemany(
+        "UPDATE ledger_entities SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? "
+        "ELSE first_seen END, last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END "
+        "WHERE id = ?", [(lo, lo, hi, hi, lid) for lid, (lo, hi) in sorted(span.items())])
+
+
 def _links_of(store, table: str, column: str, article_ids: Sequence[str]) -> dict:
     return {(r["article_id"], r["id"]): r[column] for r in store.execute(
         f"SELECT article_id, id, {column} FROM {table} WHERE article_id IN ({marks(article_ids)})", article_ids)}
@@ -181,9 +208,11 @@ def _set_links(store, records: Sequence[Record]) -> None:
 def _moved_entities(store, moved: dict) -> dict:
     """(article, entity) -> new ledger entity, for every stored article entity of a group that moved."""
     out = {}
-    for (etype, key), (_, new) in moved.items():
-        for r in store.execute("SELECT article_id, id FROM entities WHERE type = ? AND name_key = ?", (etype, key)):
-            out[(r["article_id"], r["id"])] = new
+    for part in chunks(sorted({key for _, key in moved})):
+        for r in store.execute(f"SELECT article_id, id, type, name_key FROM entities WHERE name_key IN ({marks(part)})",
+                               part):
+            if (r["type"], r["name_key"]) in moved:
+                out[(r["article_id"], r["id"])] = moved[(r["type"], r["name_key"])][1]
     return out
 
 
@@ -299,6 +328,47 @@ def find_ledger_entities(store, name: str, etype: Optional[str] = None) -> list[
     return found
 
 
+def near_reason(a: dict, b: dict) -> Optional[str]:
+    """Why ledger entity ``b`` may be the same as ``a`` although the rules keep them apart for want of evidence (a
+    name without a first name that fits more than one person, a short name that fits several bodies, one word
+    typed a person in some articles and a place in others), or None.  A contradiction (two different first
+    names) is no near match."""
+    first_a, last_a = person_parts(a["name"])
+    first_b, last_b = person_parts(b["name"])
+    if a["type"] == "PERSON" and b["type"] == "PERSON":
+        if last_a and last_a == last_b and (first_a is None or first_b is None):
+            return f"same surname ({last_a}); one of them is known by it alone"
+        return None
+    if a["type"] != b["type"]:
+        words_a, words_b = fold(a["name"]).split(), fold(b["name"]).split()
+        if words_a == words_b or (a["type"] == "PERSON" and [last_a] == [fold(b["name"])]) or (
+                b["type"] == "PERSON" and [last_b] == [fold(a["name"])]):
+            return f"same written name, typed {b['type']} there and {a['type']} here"
+        return None
+    if a["type"] in PLACES:
+        return None
+    part = org_part_of(a["name"], b["name"]) or org_part_of(b["name"], a["name"])
+    return f"{part}; the short name fits more than one body" if part else None
+
+
+def possible_matches(store, ledger_id: str, limit: int = 20) -> list[dict]:
+    """Other ledger entities that may be this one (see :func:`near_reason`): offered to a reader, never joined."""
+    rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ledger_id,))
+    if not rows:
+        return []
+    others = store.execute(
+        "SELECT DISTINCT l.id, l.name, l.type, l.articles FROM ledger_names n JOIN ledger_names m ON m.key = n.key "
+        "JOIN ledger_entities l ON l.id = m.ledger_id WHERE n.ledger_id = ? AND m.ledger_id <> ? "
+        "ORDER BY l.articles DESC, l.id LIMIT 200", (ledger_id, ledger_id))
+    out = []
+    for other in others:
+        why = near_reason(rows[0], other)
+        if why:
+            out.append({"id": other["id"], "name": other["name"], "type": other["type"],
+                        "articles": other["articles"], "why": why})
+    return out[:limit]
+
+
 def _resolve_one(store, ref: str) -> dict:
     rows = store.execute("SELECT * FROM ledger_entities WHERE id = ?", (ref,))
     if rows:
@@ -342,6 +412,7 @@ def _relink(store, groups: Sequence[Group]) -> None:
 
 def merge_entities(store, keep_ref: str, other_ref: str) -> dict:
     """Make two ledger entities one (``keep`` absorbs ``other``, keeping its id and name); later ingests follow."""
+    _rebuild_if_legacy(store)
     keep, other = _resolve_one(store, keep_ref), _resolve_one(store, other_ref)
     if keep["id"] == other["id"]:
         raise LedgerError(f"{keep_ref!r} and {other_ref!r} are already one ledger entity ({keep['id']})")
@@ -358,6 +429,7 @@ def merge_entities(store, keep_ref: str, other_ref: str) -> dict:
 
 def split_entity(store, ledger_ref: str, name: str) -> dict:
     """Move the article entities written ``name`` out of a ledger entity into their own; remembered for later ingests."""
+    _rebuild_if_legacy(store)
     ledger = _resolve_one(store, ledger_ref)
     groups = _groups(store, ledger["id"])
     moving = [g for g in groups if g.key == fold(name)] or [g for g in groups if fold(name) in g.folded_forms()]

@@ -25,11 +25,14 @@ from .words import COUNTRY_ADJECTIVE, COUNTRY_FORMS, MULTI_WORD_COUNTRIES, SURNA
 
 __all__ = [
     "fold", "skeleton", "person_parts", "same_person", "person_match_reason", "org_key", "formal_org_name",
-    "place_key",
+    "place_key", "org_head_words", "org_words", "acronym_of", "org_part_of",
 ]
 
 _SPELLING = {"defense": "defence", "organization": "organisation", "center": "centre", "programme": "program"}
 _STOP = frozenset("the a an of for and on in at to 's ’s".split())
+#: Legal forms after a company's name: "Apple Inc.", "Chrysler LLC" and "Fiat Group SpA" are Apple, Chrysler, Fiat.
+_LEGAL_FORMS = frozenset("inc corp corporation co company llc ltd limited plc group spa nv n.v ag sa gmbh holdings "
+                         "lp llp".split())
 
 
 @lru_cache(maxsize=65536)
@@ -97,6 +100,14 @@ def same_person(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def org_key(name: str) -> frozenset[str]:
     """Content words of an organisation name with countries and spellings normalised."""
+    return frozenset(org_head_words(name))
+
+
+@lru_cache(maxsize=65536)
+def org_head_words(name: str) -> tuple[str, ...]:
+    """The content words of an organisation name in order, countries, spellings and plurals normalised and the
+    legal form left out ("Ford Motors Co." -> ("ford", "motor")): a shorter name that is their beginning
+    ("Ford") may be the same body."""
     text = fold(name)
     for multi in MULTI_WORD_COUNTRIES:
         text = text.replace(multi, COUNTRY_FORMS[multi])
@@ -109,9 +120,18 @@ def org_key(name: str) -> frozenset[str]:
         w = COUNTRY_FORMS.get(w, w)
         if w.endswith("ian") and len(w) > 6:  # romanian -> romania, croatian -> croatia
             w = w[:-1]
-        w = _SPELLING.get(w, w)
-        words.append(w)
-    return frozenset(words)
+        words.append(_SPELLING.get(w, w))
+    # plurals after the legal form is gone: "Ford Motors" / "Ford Motor Company", "Apple Corps" stays a name
+    return tuple(w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+                 for w in org_words(words))
+
+
+def org_words(words: list[str]) -> list[str]:
+    """Content words of an organisation name without its trailing legal form (all of them when that is all)."""
+    end = len(words)
+    while end > 1 and fold(words[end - 1]).rstrip(".") in _LEGAL_FORMS:
+        end -= 1
+    return words[:end]
 
 
 @lru_cache(maxsize=65536)
@@ -141,3 +161,38 @@ def place_key(name: str) -> str:
     text = fold(name)
     text = re.sub(r"^the\s+", "", text)
     return COUNTRY_FORMS.get(text, text)
+
+
+@lru_cache(maxsize=65536)
+def acronym_of(short: str, name: str) -> bool:
+    """'GM' for 'General Motors', 'USAF' for 'United States Air Force', 'WFP' for 'World Food Programme'."""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    words = [w for w in re.findall(r"[\w&]+", name) if fold(w) not in ("of", "the", "and", "for", "&")]
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return initials == letters or "".join(w[0] for w in org_words(words) if w[:1].isupper()) == letters
+
+
+@lru_cache(maxsize=65536)
+def org_part_of(short: str, name: str) -> Optional[str]:
+    """Why the shorter organisation name ``short`` may denote the body ``name`` names, or None: its first words
+    ("Ford" for "Ford Motor Company"), the name without its country ("the Air Force" for "the US Air Force"),
+    its acronym ("GM" for "General Motors").  A short name may fit several bodies (Apple: Apple Inc. and Apple
+    Corps): the caller decides whether the fit is unique."""
+    if acronym_of(short, name):
+        return f"acronym ({short.replace('.', '')})"
+    if re.search(r"['’]s?(?:\s|$)", name):
+        return None  # "Apple's board of directors" is a body of Apple's, not Apple
+    written = [fold(w).rstrip(".") for w in _words(short)]
+    if written and written[-1] in _LEGAL_FORMS:
+        return None  # "Apple Inc." is a full name, not a short form of "Apple Corps"
+    a, b = org_head_words(short), org_head_words(name)
+    if not a or len(a) >= len(b):
+        return None
+    if b[:len(a)] == a and a[0] not in COUNTRY_FORMS:
+        return f"first words of the name ({' '.join(a)})"
+    rest = tuple(w for w in b if w not in COUNTRY_FORMS)
+    if rest == a and len(rest) < len(b):
+        return f"the name without its country ({' '.join(a)})"
+    return None

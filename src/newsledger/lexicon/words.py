@@ -22,7 +22,38 @@ __all__ = [
     "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "DEGREE_ADVERBS",
     "STATE_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
     "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
+    "EVENT_TRIGGERS", "EVENT_TYPE_OF", "HELD_NOUNS", "CUSTODY_NOUNS", "HELD_TYPES",
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Events (extract.events finds them; extract.times anchors dates on them: one lexicon, one notion of an event)
+
+#: Event type -> trigger lemmas.  Order matters: the first type listed wins when a clause has several.
+EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "talks": ("talk", "negotiation", "negotiate", "summit", "ceasefire", "truce", "peace"),
+    "release": ("release", "free", "exchange", "swap", "pardon"),
+    "handover": ("hand", "handover", "return", "repatriate", "repatriation"),
+    "capture": ("capture", "surrender", "seize", "detain", "arrest"),
+    "casualties": ("kill", "die", "wound", "injure", "death", "casualty"),
+    "attack": ("attack", "strike", "airstrike", "shell", "shelling", "bomb", "bombing", "bombardment", "assault",
+               "offensive", "invade", "invasion", "raid", "fire", "explosion", "blast"),
+    "evacuation": ("evacuate", "evacuation", "flee"),
+    "meeting": ("meet", "meeting", "visit"),
+    "sanctions": ("sanction", "embargo"),
+}
+#: Trigger lemma -> its event type (the first type that lists it).
+EVENT_TYPE_OF: dict[str, str] = {}
+for _type, _words in EVENT_TRIGGERS.items():
+    for _word in _words:
+        EVENT_TYPE_OF.setdefault(_word, _type)
+#: Event types whose trigger must be of people held: releasing a report or a hold is no release.
+HELD_TYPES = frozenset({"release"})
+#: Nouns of people who can be held, freed, exchanged or pardoned.
+HELD_NOUNS = frozenset("""hostage prisoner captive detainee inmate soldier civilian journalist reporter citizen national
+    people person man woman child boy girl worker sailor crew fighter serviceman servicemen pow activist dissident
+    tourist aid-worker student family""".split())
+#: Where people are held: "released from prison".
+CUSTODY_NOUNS = frozenset("prison jail custody detention captivity camp cell".split())
 
 # ---------------------------------------------------------------------------------------------
 # Countries, offices, organisations
@@ -30,13 +61,20 @@ __all__ = [
 _COUNTRIES = {  # key: every form, "|"-separated (multi-word forms allowed)
     "ukraine": "ukraine|ukrainian|ukrainians", "russia": "russia|russian|russians|russian federation",
     "belarus": "belarus|belarusian|belarussian", "uk": "uk|u.k.|britain|british|united kingdom|great britain",
-    "us": "us|u.s.|usa|united states|american|america", "eu": "eu|european union", "france": "france|french",
+    "us": "us|u.s.|usa|u.s.a.|united states|united states of america|american|america",
+    "eu": "eu|european union", "france": "france|french",
     "germany": "germany|german", "poland": "poland|polish", "china": "china|chinese", "israel": "israel|israeli",
     "iran": "iran|iranian", "turkey": "turkey|turkish|turkiye", "nato": "nato", "un": "un|u.n.|united nations",
     "syria": "syria|syrian", "gaza": "gaza|gazan", "palestine": "palestine|palestinian", "lebanon": "lebanon|lebanese",
     "moldova": "moldova|moldovan", "georgia": "georgia|georgian", "sudan": "sudan|sudanese", "yemen": "yemen|yemeni",
     "india": "india|indian", "pakistan": "pakistan|pakistani", "japan": "japan|japanese", "canada": "canada|canadian",
-    "australia": "australia|australian",
+    "australia": "australia|australian", "italy": "italy|italian", "spain": "spain|spanish",
+    "mexico": "mexico|mexican", "brazil": "brazil|brazilian", "egypt": "egypt|egyptian", "iraq": "iraq|iraqi",
+    "afghanistan": "afghanistan|afghan", "saudi": "saudi arabia|saudi", "qatar": "qatar|qatari",
+    "netherlands": "netherlands|dutch|the netherlands", "switzerland": "switzerland|swiss", "sweden": "sweden|swedish",
+    "norway": "norway|norwegian", "ireland": "ireland|irish", "singapore": "singapore|singaporean",
+    "indonesia": "indonesia|indonesian",
+    "venezuela": "venezuela|venezuelan", "taiwan": "taiwan|taiwanese",
 }
 #: Every written form of a country or bloc -> one key.
 COUNTRY_FORMS: dict[str, str] = {form: key for key, forms in _COUNTRIES.items() for form in forms.split("|")}
@@ -47,6 +85,9 @@ COUNTRY_ADJECTIVE = {
     "france": "French", "germany": "German", "poland": "Polish", "china": "Chinese", "israel": "Israeli",
     "iran": "Iranian", "turkey": "Turkish", "syria": "Syrian", "moldova": "Moldovan", "georgia": "Georgian",
     "india": "Indian", "pakistan": "Pakistani", "japan": "Japanese", "canada": "Canadian", "australia": "Australian",
+    "italy": "Italian", "spain": "Spanish", "mexico": "Mexican", "brazil": "Brazilian", "egypt": "Egyptian",
+    "iraq": "Iraqi", "qatar": "Qatari", "netherlands": "Dutch", "switzerland": "Swiss", "sweden": "Swedish",
+    "ireland": "Irish",
 }
 
 #: Words of address and office that stand before a name and are not part of it

@@ -24,7 +24,7 @@ import re
 from typing import Optional
 
 from ..errors import QueryError
-from ..ledger.linker import find_ledger_entities
+from ..ledger.linker import find_ledger_entities, possible_matches
 from ..lexicon.names import fold
 from ..records import ENTITY_TYPES
 from ..ledger.claim_keys import day_text
@@ -327,7 +327,9 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
 
     ``name`` keeps the entities whose name or an alias contains it, or that the ledger says it may
     denote; each then also carries ``links``: every article entity joined into it, as written
-    there, with the reason it was joined (why two names are one).
+    there, with the reason it was joined (why two names are one), and ``possible``: other ledger
+    entities it may be the same as, which the rules keep apart for want of evidence (offered, never
+    joined: ``entities merge`` joins them by hand).
     """
     limit = check_limit(limit)
     if sort not in ENTITY_SORTS:
@@ -359,13 +361,16 @@ def entities(store, type: Optional[str] = None, name: Optional[str] = None, sort
                 "SELECT e.article_id AS article, a.published, e.name AS written, e.link_reason AS reason "
                 "FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.ledger_entity = ? "
                 "ORDER BY a.published, e.article_id LIMIT 1000", (item["id"],))
+            item["possible"] = possible_matches(store, item["id"])
     return page
 
 
 def entity(store, ledger_id: str) -> Optional[dict]:
-    """One ledger entity by id, or None."""
+    """One ledger entity by id, or None; with ``possible``, the ledger entities it may be the same as (never joined)."""
     rows = store.execute(f"SELECT * FROM {_ENTITY_ROWS} WHERE id = ?", (ledger_id,))
-    return _entity_row(rows[0]) if rows else None
+    if not rows:
+        return None
+    return {**_entity_row(rows[0]), "possible": possible_matches(store, ledger_id)}
 
 
 # -- timeline ----------------------------------------------------------------------------------
@@ -377,7 +382,8 @@ _CLAIM_DAY = "coalesce(CASE WHEN length(c.time_value) >= 10 THEN substr(c.time_v
 
 def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None,
              reported: bool = False, after: Optional[str] = None, limit: Optional[int] = 500) -> Page:
-    """Dated ledger events and dated claims in date order (on one day claims before events).
+    """Dated ledger events and dated claims in date order (on one day the events first: what happened, then what
+    was claimed).
 
     A claim is dated by its own time expression; with ``reported`` also claims dated only by their
     article's publication day.  ``entity``: an id or a name; events it takes part in, claims it is
@@ -389,7 +395,7 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
     lo, hi = date_from or "0000", (date_to or "9999") + "~"
     rows = _timeline_events(store, entity, lo, hi, cur, limit) + _timeline_claims(store, entity, lo, hi, reported,
                                                                                    cur, limit)
-    rows.sort(key=lambda r: (r["sort_date"], r["kind"], r["id"]))
+    rows.sort(key=lambda r: (r["sort_date"], _KIND_RANK[r["kind"]], r["id"]))
     page = page_of(rows, limit, lambda r: [r["sort_date"], r["kind"], r["id"]])
     support = _event_support(store, [r["id"] for r in page if r["kind"] == "event"])
     for r in page:
@@ -400,6 +406,9 @@ def timeline(store, entity: Optional[str] = None, date_from: Optional[str] = Non
     return page
 
 
+_KIND_RANK = {"event": 0, "claim": 1}
+
+
 def _timeline_events(store, entity, lo: str, hi: str, cur, limit) -> list[dict]:
     names: set[str] = set()
     if entity:
@@ -407,6 +416,8 @@ def _timeline_events(store, entity, lo: str, hi: str, cur, limit) -> list[dict]:
         names = names or {fold(entity)}
     c_date, c_kind, c_id = cur if cur else ("", "", "")
     position = [c_date or "", c_id if c_kind == "event" else ""]
+    if c_kind == "claim":
+        lo = max(lo, c_date + "~")  # after a claim of some day, that day's events are behind (they come first)
     events: list[dict] = []
     while limit is None or len(events) < limit + 1:
         chunk = store.execute(
@@ -438,7 +449,7 @@ def _timeline_claims(store, entity, lo: str, hi: str, reported: bool, cur, limit
     if cur:
         c_date, c_kind, c_id = cur
         conds.append(f"({_CLAIM_DAY} > ? OR ({_CLAIM_DAY} = ? AND c.article_id || '/' || c.id > ?))"
-                     if c_kind == "claim" else f"{_CLAIM_DAY} > ?")
+                     if c_kind == "claim" else f"{_CLAIM_DAY} >= ?")  # after an event: that day's claims still come
         args += [c_date, c_date, c_id] if c_kind == "claim" else [c_date]
     tail, targs = limit_sql(limit)
     out = []

@@ -285,4 +285,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE INDEX IF NOT EXISTS claim_reviews_claim ON claim_reviews (article_id, start_char, end_char, latest)",
         "CREATE INDEX IF NOT EXISTS claim_reviews_latest ON claim_reviews (latest, reviewed_at)",
     ]),
+    (9, "ledger rules of issue 14 (organisation parts, name keys of related bodies): the ledger is rebuilt", [
+        # an empty ledger_groups beside stored ledger entities makes the next write rebuild the whole ledger
+        # from the stored articles under the new rules (``ledger.linker._legacy``)
+        "DELETE FROM ledger_groups",
+        # the JSON record of a batch's articles is written again once linked: room on each page lets PostgreSQL
+        # update it in place (a heap-only tuple), without indexing the article's text for full-text search again
+        {"postgresql": "ALTER TABLE articles SET (fillfactor = 60)"},
+    ]),
 ]

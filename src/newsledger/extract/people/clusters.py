@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from ...lexicon.names import fold, formal_org_name, org_key, person_parts, place_key
+from ...lexicon.names import fold, formal_org_name, org_key, org_part_of, person_parts, place_key
 from ...lexicon.words import ORG_WORDS, TITLE_WORDS
 from .mentions import PersonMention
 
@@ -99,13 +99,15 @@ def _person_fits(m: PersonMention, ent: DocEntity) -> bool:
 
 
 def _org_fits(m: PersonMention, ent: DocEntity) -> bool:
+    """Same content words; or one name is part of the other: "Ford" after "Ford Motor Company", "the Air Force"
+    after "the US Air Force", "WFP" for "World Food Programme" (the most recent such body wins, as a surname does)."""
     name = m.name or ""
     for other in ent.names():
         if org_key(name) == org_key(other):
             return True
         short, long_ = (name, other) if len(name) < len(other) else (other, name)
-        if short.isupper() and 2 <= len(short) <= 6 and _initials(long_) == short:
-            return True  # "WFP" for "World Food Programme"
+        if ent.type == "ORG" and m.type == "ORG" and org_part_of(short, long_):
+            return True  # (a person's surname is part of no body's name: "Trump" is not the Trump Foundation)
     return False
 
 
@@ -125,17 +127,32 @@ def _name_fits(m: PersonMention, ent: DocEntity) -> bool:
     return False
 
 
+def _fitting(m: PersonMention, entities: list[DocEntity]) -> Optional[DocEntity]:
+    """The most recent entity the name fits.  For a name tagged as an organisation, a body with the same words or a
+    person whose surname it is (a tagger's slip) comes first; a name that is only part of bodies' names ("Apple"
+    of Apple Corps and Apple Computer) joins the one such body, never one of several."""
+    fits = [ent for ent in reversed(entities) if _name_fits(m, ent)]
+    if not fits or m.type != "ORG":
+        return fits[0] if fits else None
+    whole = [e for e in fits if e.type != "ORG" or any(org_key(m.name or "") == org_key(n) for n in e.names())]
+    if whole:
+        return whole[0]
+    return fits[0] if len(fits) == 1 else None
+
+
 def cluster_names(mentions: Sequence[PersonMention]) -> list[DocEntity]:
     """Name mentions joined by their keys; the most recent compatible entity wins a bare surname."""
     entities: list[DocEntity] = []
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
     for m in mentions:
         if m.kind != "name":
             continue
         target = None
-        for ent in reversed(entities):
-            if _name_fits(m, ent):
-                target = ent
-                break
+        defined = by_start.get(m.acronym_of) if m.acronym_of is not None else None
+        if defined is not None and defined.entity >= 0:
+            target = entities[defined.entity]  # "Singapore Airlines (SIA)": the article defines the short name
+        if target is None:
+            target = _fitting(m, entities)
         if target is None:
             _new(entities, m)
         else:
@@ -253,6 +270,9 @@ def canonical_name(ent: DocEntity) -> str:
         first = next((m for m in ent.mentions if m.kind == "description"), ent.mentions[0])
         return first.role or first.text
     if ent.type == "ORG":
+        proper = [m.name for m in ent.mentions if m.kind == "name" and m.name and not m.described]
+        if proper:  # "Apple Inc." over "Apple's board of directors"
+            return max(proper, key=lambda n: (len(n.split()), len(n)))
         formal = next((f for f in (formal_org_name(n) for n in names) if f), None)
         if formal:
             return formal

@@ -54,6 +54,8 @@ class PersonMention:
     qualifiers: frozenset = field(default_factory=frozenset)  # other proper-noun modifiers: "indiana" governor
     definite: bool = True  # "the mayor", "Mayor X", a name; not "a spokesman"
     quoted: bool = False  # inside quotation marks
+    acronym_of: Optional[int] = None  # "Singapore Airlines (SIA)": the first token of the name SIA stands for
+    described: bool = False  # a body named by a description ("Ukraine's defence ministry"), not a proper name
     entity: int = -1  # index of its document entity, set by clustering
 
     @property
@@ -77,8 +79,8 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "that", "who")
                            or doc[end - 1].is_punct or _reporting_verb_form(doc[end - 1].lower_)):
         end -= 1
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_quote):
+        start += 1  # an opening quotation mark (``, “) the NER swept into a name is no part of it
     title_start = start
     while start < end - 1 and (fold(doc[start].text).rstrip(".") in TITLE_WORDS
                                or doc[start].lower_ in ROLE_MODIFIERS):
@@ -156,6 +158,8 @@ def _name_mention(doc: Doc, ent: Span, label: str) -> Optional[PersonMention]:
     title_start, start, end = _strip_name(doc, ent.start, ent.end)
     if label == "PERSON" and start == ent.start:
         title_start = start = _given_names_before(doc, start, end)
+    if label != "PERSON" and start > title_start and first_name_gender(doc[start:end].text) is None:
+        start = title_start  # "General Motors", "Prince Edward Island": a title word that is part of the name
     if end <= start or _all_titles(doc[start:end]) or not _plausible_name(doc[start:end]):
         return None
     if label in ("GPE", "NORP") and doc[end - 1].dep_ in ("amod", "compound", "poss") and doc[end - 1].head.i >= end:
@@ -165,7 +169,7 @@ def _name_mention(doc: Doc, ent: Span, label: str) -> Optional[PersonMention]:
     name = _name_text(doc, start, end)
     kind_type = mention_type(label, name)
     if kind_type == "ORG" and 2 <= len(name.split()) <= 3 and not {fold(w) for w in name.split()} & ORG_WORDS \
-            and first_name_gender(name) is not None:
+            and fold(name.split()[0]).rstrip(".") not in TITLE_WORDS and first_name_gender(name) is not None:
         kind_type = "PERSON"  # "Marta Ilves" tagged ORG: a given name the name list knows says person
     title_words = [t.text for t in doc[title_start:start]]
     before = [t.text for t in doc[max(0, title_start - 2):title_start]]
@@ -317,7 +321,7 @@ def _description(doc: Doc, head: Token) -> Optional[PersonMention]:
         return PersonMention(
             start=start, end=end, head=head.i, kind="name", type="ORG", text=words.text,
             char_span=(words.start_char, words.end_char), name=name, subject=head.dep_ in ("nsubj", "nsubjpass"),
-            nationality=nationality)
+            nationality=nationality, described=True)
     return PersonMention(
         start=start, end=end, head=head.i, kind="description", type=kind_type, text=words.text,
         char_span=(words.start_char, words.end_char), role=_strip_det(words), role_head=role_head, gender=gender,
@@ -368,15 +372,17 @@ def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
     if tok.dep_ not in ("nsubj", "nsubjpass") and not role_appositive:
         return None
     start = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i and not doc[start - 1].ent_type_:
-        start -= 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i and \
+            doc[start - 1].ent_type_ in ("", "NORP") and doc[start - 1].text[:1].isupper():
+        start -= 1  # "the Islamic State": a nationality or creed word compounded onto a name is part of it
     title_start, name_start, end = _strip_name(doc, start, tok.i + 1)
     if end > name_start and _all_titles(doc[name_start:end]):
         return _title_description(doc, tok, title_start)
     if end <= name_start or not _title_case_name(doc[name_start:end]):
         return None
     name = doc[name_start:end].text
-    kind_type = "ORG" if {fold(w) for w in name.split()} & ORG_WORDS else "?"
+    kind_type = "ORG" if {fold(w) for w in name.split()} & ORG_WORDS or any(
+        t.ent_type_ == "NORP" for t in doc[name_start:end]) else "?"
     if kind_type == "?" and role_appositive and end - name_start >= 2:
         kind_type = "PERSON"
     if kind_type == "ORG":  # "the Northern Dairy Farmers Alliance": the whole phrase names the body
@@ -410,6 +416,8 @@ def place_context(doc: Doc, start: int, end: int) -> bool:
         return True
     if prev == "of" and prev2 in _PLACE_NOUNS:
         return True
+    if prev == "at" and start > 1 and doc[start - 2].tag_ == "NNS" and doc[start - 2].pos_ == "NOUN":
+        return True  # "troops at X", "workers at X"
     return nxt in _PLACE_NOUNS and prev in ("the", "over", "in", "near")
 
 
@@ -432,12 +440,33 @@ def _with_surname_after_particle(doc: Doc, ent: Span) -> Span:
 
 
 def repaired_ents(doc: Doc) -> list[tuple[Span, str]]:
-    """spaCy's entities with their labels repaired from context.
+    """spaCy's entities with their labels repaired from context, one vote per written name.
 
     A country glued to a person ("Kestria Anna Kovalenko" as one ORG) is split; a
-    one-word PERSON in a place context ("the capital Lviv", "in Lviv") is a place;
+    one-word PERSON in a place context ("the capital Lviv", "in Lviv") is a place
+    unless the article also uses the word as a person's name (the surname of a full
+    name, or the same word outside any place context); a one-word place that is the
+    surname of a person the article names, outside a place context, is that person;
     a lone nationality word is no name.
     """
+    found = _labelled_ents(doc)
+    surnames = {fold(span[-1].text) for span, label in found if label == "PERSON" and len(span) >= 2}
+    as_person = {fold(span.text) for span, label in found
+                 if label == "PERSON" and " " not in span.text and not place_context(doc, span.start, span.end)}
+    out = []
+    for span, label in found:
+        if " " not in span.text and label in ("PERSON", "GPE", "LOC"):  # one word ("al-Tanf" is three tokens)
+            word = fold(span.text)
+            placed = place_context(doc, span.start, span.end)
+            if label == "PERSON" and placed and word not in surnames and word not in as_person:
+                label = "GPE"
+            elif label != "PERSON" and not placed and word in surnames:
+                label = "PERSON"
+        out.append((span, label))
+    return out
+
+
+def _labelled_ents(doc: Doc) -> list[tuple[Span, str]]:
     out = []
     swallowed = -1  # end of a name that took in the entity after it
     for ent in doc.ents:
@@ -454,8 +483,6 @@ def repaired_ents(doc: Doc) -> list[tuple[Span, str]]:
             out.append((doc[ent.start:ent.start + 1], "GPE"))
             out.append((doc[ent.start + 1:ent.end], "PERSON"))
             continue
-        if label == "PERSON" and len(toks) == 1 and place_context(doc, ent.start, ent.end):
-            label = "GPE"
         out.append((ent, label))
     return out
 
@@ -497,11 +524,23 @@ def find_mentions(doc: Doc, skip: Optional[SpanIndex] = None, quoted: Optional[S
             covered.update(range(m.head, m.head + 1))
     if skip:
         out = [m for m in out if not skip.overlaps(*m.char_span)]
+    _mark_acronyms(doc, out)
     if quoted:
         for m in out:
             m.quoted = quoted.covering(m.char_span[0]) is not None
     out.sort(key=lambda m: (m.char_span[0], -m.char_span[1]))
     return out
+
+
+def _mark_acronyms(doc: Doc, mentions: list[PersonMention]) -> None:
+    """A short name in capitals in brackets right after an organisation's name is that organisation's."""
+    ends = {m.end: m for m in mentions if m.kind == "name" and m.type in ("ORG", "?")}
+    for m in mentions:
+        words = (m.name or "").replace(".", "")
+        if m.kind == "name" and m.start >= 1 and doc[m.start - 1].text == "(" and m.start - 1 in ends \
+                and 2 <= len(words) <= 6 and words.isupper() and words.isalpha():
+            m.acronym_of = ends[m.start - 1].start
+            m.type = ends[m.start - 1].type
 
 
 def is_place(m: PersonMention) -> bool:

@@ -27,7 +27,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ...lexicon.words import ordinal_value
+from ...lexicon.words import EVENT_TYPE_OF, ordinal_value
 from .candidates import Candidate
 from .context import Context
 from .dates import duration, fmt, number, shift
@@ -67,11 +67,13 @@ def _stems_meet(a: str, b: str) -> bool:
 
 @dataclass(frozen=True)
 class EventKey:
-    """An event mention reduced to what identifies it: trigger stem, subject and object names."""
+    """An event mention reduced to what identifies it: trigger stem, subject and object names, and the event type
+    the events component gives the trigger (``kind``, from the one trigger lexicon; "" when it has none)."""
 
     stem: str
     subject: str = ""
     object: str = ""
+    kind: str = ""
 
     def __str__(self) -> str:
         args = ",".join(a for a in (self.subject, self.object) if a)
@@ -84,7 +86,21 @@ def same_event(a: "EventKey | str", b: "EventKey | str") -> bool:
     b = _key_from_words(b) if isinstance(b, str) else b
     if _stems_meet(a.stem, b.stem):
         return not ((a.subject and b.subject and a.subject != b.subject) or (a.object and b.object and a.object != b.object))
+    if a.kind and b.kind and a.kind != b.kind:
+        return False  # "the army attacked the town" / "the army evacuated the town": two events, as in the ledger
     return bool(a.subject and a.object) and (a.subject, a.object) == (b.subject, b.object)
+
+
+_KIND_BY_STEM: dict[str, str] = {}
+
+
+def _kind(word: str) -> str:
+    """The event type of a trigger word by its stem ("attacked" -> attack, "evacuation" -> evacuation)."""
+    if not _KIND_BY_STEM:
+        for lemma, etype in EVENT_TYPE_OF.items():
+            _KIND_BY_STEM.setdefault(_stem(lemma), etype)
+    stem = _stem(word)
+    return next((k for st, k in _KIND_BY_STEM.items() if _stems_meet(st, stem)), "")
 
 
 def _key_from_words(phrase: str) -> EventKey:
@@ -95,14 +111,14 @@ def _key_from_words(phrase: str) -> EventKey:
         return EventKey(_stem(words[-1]) if words else "")
     for i, w in enumerate(content):
         if i and i < len(content) - 1 and re.fullmatch(r"[a-z]+(?:ed|ded|ted)", w) and content[0][:1].isupper():
-            return EventKey(_stem(w), content[i - 1].lower(), content[i + 1].lower())
+            return EventKey(_stem(w), content[i - 1].lower(), content[i + 1].lower(), kind=_kind(w))
         if i and re.fullmatch(r"[a-z]+ed", w) and content[0][:1].isupper():
-            return EventKey(_stem(w), content[i - 1].lower())
+            return EventKey(_stem(w), content[i - 1].lower(), kind=_kind(w))
     verbs = [w for w in content if re.fullmatch(r"[a-z]{3,}ed", w)]
     if verbs:
-        return EventKey(_stem(verbs[0]))
+        return EventKey(_stem(verbs[0]), kind=_kind(verbs[0]))
     nouns = [w for w in content if not w[:1].isupper()] or content
-    return EventKey(_stem(nouns[-1]))
+    return EventKey(_stem(nouns[-1]), kind=_kind(nouns[-1]))
 
 
 def event_key(phrase: str) -> str:
@@ -128,8 +144,8 @@ def _key_from_token(tok: Token) -> EventKey:
         subj = next((t for t in tok.children if t.dep_ == "nsubj"), None)
         obj = next((t for t in tok.children if t.dep_ in ("dobj", "nsubjpass")), None)
         return EventKey(_stem(tok.lemma_), _name(subj) if subj is not None and subj.pos_ == "PROPN" else "",
-                        _name(obj) if obj is not None and obj.pos_ == "PROPN" else "")
-    return EventKey(_stem(tok.lemma_ or tok.text))
+                        _name(obj) if obj is not None and obj.pos_ == "PROPN" else "", kind=_kind(tok.lemma_))
+    return EventKey(_stem(tok.lemma_ or tok.text), kind=_kind(tok.lemma_ or tok.text))
 
 
 def _key_of_span(ctx: Context, start: int, end: int, phrase: str) -> EventKey:
@@ -144,7 +160,7 @@ def _key_of_span(ctx: Context, start: int, end: int, phrase: str) -> EventKey:
                 return _key_from_token(root)
             nouns = [t for t in span if t.pos_ == "NOUN"]
             if nouns:
-                return EventKey(_stem(nouns[-1].lemma_))
+                return EventKey(_stem(nouns[-1].lemma_), kind=_kind(nouns[-1].lemma_))
     return _key_from_words(phrase)
 
 
