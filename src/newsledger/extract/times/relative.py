@@ -17,7 +17,7 @@ from .absolute import resolve_part
 from .candidates import Candidate
 from .context import Anchor, Context
 from .dates import UNRESOLVED, add_months, duration, number, shift, unit_of
-from .tense import FUTURE, PAST, PERFECT
+from .tense import FUTURE, NEAREST, PAST, PERFECT
 from .underspecified import pick_weekday
 from .words import PARTS, SET_ADVERBS, VAGUE_REFERENCES, WEEKDAYS, MONTHS
 
@@ -59,7 +59,7 @@ def resolve_weekday(ctx: Context, c: Candidate) -> None:
             return
     tense = ctx.tense(c) if near in ("", "this") else None
     if not near and re.match(r"['’]s\b", ctx.after(c, 3)):
-        tense = "nearest"  # "Friday's vote": a name for an event, not a clause with a tense
+        tense = NEAREST  # "Friday's vote": a name for an event, not a clause with a tense
     if ctx.pub is None:
         c.value, c.anchor = f"XXXX-WXX-{wd + 1}", ctx.pub_anchor
     else:

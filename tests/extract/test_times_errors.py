@@ -1,0 +1,47 @@
+"""Time values by error kind found in the error analysis of TimeML news (issue 13): one general
+phenomenon per test, each with sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.times import resolve_times
+
+PUB = "2023-05-10"  # a Wednesday
+
+
+def value_of(nlp, text, needle, published=PUB):
+    doc = nlp(text) if nlp is not None else None
+    times = resolve_times(doc if doc is not None else text, published)
+    for t in times:
+        assert text[t.span[0]:t.span[1]] == t.text
+    hits = [t for t in times if t.text.lower() == needle.lower()] or \
+        [t for t in times if needle.lower() in t.text.lower()]
+    assert hits, f"{needle!r} not found in {[t.text for t in times]}"
+    return hits[0].value
+
+
+# Tense and direction of underspecified dates: what the parse says about when.
+@pytest.mark.parametrize("text, published, needle, value", [
+    # a passive infinitive looks ahead like an active one
+    ("New rules to be published in early June will ban the boats.", PUB, "early June", "2023-06"),
+    # a plan made in the past, for a day near it
+    ("Fishermen planned a protest in the harbour on Saturday.", "2023-05-12", "Saturday", "2023-05-13"),
+    ("The coroner has scheduled a hearing Thursday to explain the findings.", PUB, "Thursday", "2023-05-11"),
+    ("The reopening of the pier was planned for early September.", "2023-08-10", "early September", "2023-09"),
+    ("A concert planned at the old mill for Saturday was called off.", "2023-05-14", "Saturday", "2023-05-13"),
+    # an infinitival relative after "first", "last", "only" tells what happened
+    ("The first two ferries to dock at the new pier on Friday were both late.", "2023-05-13", "Friday", "2023-05-12"),
+    # "should", "may", "must" look ahead; with "have" they look back
+    ("The sale of the quarry should be completed in October.", "2023-06-05", "October", "2023-10"),
+    ("The crew may have left the port on Tuesday.", PUB, "Tuesday", "2023-05-09"),
+    # "the record set on Aug. 6" is a past record, not a schedule
+    ("The river peaked at the level set on Aug. 6.", "2023-02-06", "Aug. 6", "2022-08-06"),
+    # a past-tense clause prefers the last such day unless the next one is only weeks away
+    ("In the season that ended Jan. 31, the resort sold fewer passes.", "2023-10-31", "Jan. 31", "2023-01-31"),
+    ("On Tuesday the council extended the consultation to May 19.", PUB, "May 19", "2023-05-19"),
+    # the date a decision takes effect lies ahead, whatever the tense of the decision
+    ("The guild created a new board, effective Feb. 1.", "2023-10-26", "Feb. 1", "2024-02-01"),
+])
+def test_tense_and_direction(nlp, text, published, needle, value):
+    assert value_of(nlp, text, needle, published) == value
