@@ -45,3 +45,28 @@ def value_of(nlp, text, needle, published=PUB):
 ])
 def test_tense_and_direction(nlp, text, published, needle, value):
     assert value_of(nlp, text, needle, published) == value
+
+
+# Granularity and notation: TIMEX3 has no fiscal-year value; the year's end is the year, mod END.
+@pytest.mark.parametrize("text, published, needle, type_, value, mod", [
+    ("The cooperative lost money in fiscal 2021.", PUB, "fiscal 2021", "DATE", "2021", None),
+    ("Orders rose in the latest fiscal year.", PUB, "the latest fiscal year", "DATE", "2022", None),
+    ("The port hopes to finish the dredging by year-end.", PUB, "year-end", "DATE", "2023", "END"),
+    ("Freight rates have fallen 8% since year-end.", PUB, "year-end", "DATE", "2022", "END"),
+    ("The new terminal should be open by year's end.", PUB, "year's end", "DATE", "2023", "END"),
+    ("The brewery expects higher sales for the full year.", PUB, "the full year", "DATE", "2023", None),
+    ("By the end of 2021 the mill had met half of its target for the year.", PUB, "the year", "DATE", "2021", None),
+    ("Exports fell in the first nine months of the year.", PUB, "the year", "DATE", "2023", None),
+    ("Atlanta, nineteen ninety-six: the torch arrives.", PUB, "nineteen ninety-six", "DATE", "1996", None),
+])
+def test_granularity_and_notation(text, published, needle, type_, value, mod):
+    t = next(t for t in resolve_times(text, published) if t.text == needle)
+    assert (t.type, t.value, t.mod) == (type_, value, mod)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("She was named sailor of the year, the club said.", "the year"),
+    ("The club counted nineteen ninety-six boats.", "nineteen ninety-six"),
+])
+def test_not_a_year(text, absent):
+    assert all(t.text != absent for t in resolve_times(text, PUB))
