@@ -32,6 +32,12 @@ def value_of(nlp, text, needle, published=PUB):
     ("A concert planned at the old mill for Saturday was called off.", "2023-05-14", "Saturday", "2023-05-13"),
     # an infinitival relative after "first", "last", "only" tells what happened
     ("The first two ferries to dock at the new pier on Friday were both late.", "2023-05-13", "Friday", "2023-05-12"),
+    ("Among the first boats to reach the island on Friday were two from the mainland.", "2023-05-13", "Friday",
+     "2023-05-12"),
+    # a bare participle tells what happened, unless it schedules ("the verdict, expected Friday")
+    ("Farmers said they would appeal the ruling, issued Tuesday by the board, that the dam must go.", PUB,
+     "Tuesday", "2023-05-09"),
+    ("The verdict, expected Friday, will be read in the town hall.", PUB, "Friday", "2023-05-12"),
     # "should", "may", "must" look ahead; with "have" they look back
     ("The sale of the quarry should be completed in October.", "2023-06-05", "October", "2023-10"),
     ("The crew may have left the port on Tuesday.", PUB, "Tuesday", "2023-05-09"),

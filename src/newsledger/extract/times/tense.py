@@ -57,27 +57,41 @@ def _modal_tense(words: set[str]) -> Optional[str]:
     return OPEN
 
 
+def _actual_relative(tok: Token) -> Optional[Token]:
+    """The noun an infinitive follows when "first", "last", "only" or a superlative make it tell what
+    happened ("the first ship to dock on Friday"), else None."""
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    noun = tok.doc[to.i - 1]
+    if noun.pos_ in ("NOUN", "PROPN", "NUM") and any(c.lower_ in _ACTUAL_RELATIVE or c.tag_ == "JJS"
+                                                     for c in noun.children if c.dep_ in ("amod", "advmod")):
+        return noun
+    return None
+
+
 def _infinitive_tense(tok: Token, depth: int) -> Optional[str]:
     """An infinitive takes its time from what it complements: a plan looks ahead ("plans to reopen in
     March"), an infinitival relative after "first", "last" or "only" tells what happened ("the first
-    ship to dock on Friday"), other relatives look ahead ("rules to be published in May")."""
+    ship to dock on Friday" was ...: the tense of that clause), other relatives look ahead ("rules to
+    be published in May")."""
     if any(c.lemma_ == "have" for c in tok.children if c.dep_ in ("aux", "auxpass")):
         return PAST  # "to have left on Monday"
     head = tok.head
     if head is tok or depth >= 4:
         return FUTURE
+    noun = _actual_relative(tok)
+    if noun is not None:
+        clause = head if head.pos_ in ("VERB", "AUX") else noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause and depth < 4:
+            clause, depth = clause.head, depth + 1
+        return _verb_tense(clause, depth + 1) if clause.pos_ in ("VERB", "AUX") and clause is not tok else None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_ in _PLAN_LEMMAS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
             if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
                 return PAST  # "had been scheduled to expire on Friday": a plan of the past
             return FUTURE  # "plans to reopen in March", "is to resume on Tuesday"
         return _verb_tense(head, depth + 1)
-    if head.pos_ in ("NOUN", "PROPN", "NUM") and any(c.lower_ in _ACTUAL_RELATIVE or c.tag_ == "JJS"
-                                                     for c in head.children if c.dep_ in ("amod", "advmod")):
-        clause = head.head  # "the first ship to dock on Friday was ...": the clause of "ship"
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause and depth < 4:
-            clause, depth = clause.head, depth + 1
-        return _verb_tense(clause, depth + 1) if clause.pos_ in ("VERB", "AUX") else None
     return FUTURE
 
 
@@ -97,8 +111,8 @@ def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
         return PERFECT  # "has risen since March": the past, up to now
     if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
         return PRESENT
-    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-        return PAST  # "the accord signed on Monday"
+    if tok.tag_ == "VBN" and (tok.dep_ in ("acl", "amod") or (tok.dep_ in ("advcl", "relcl") and not auxes)):
+        return PAST  # "the accord signed on Monday", "the ruling, announced Wednesday by the court"
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl"):
         return _verb_tense(tok.head, depth + 1) if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
             and depth < 4 else None
@@ -125,6 +139,9 @@ def _planned(verb: Token, child: Token) -> bool:
         return True
     if child.dep_ == "prep" and child.lower_ == "for":
         return True  # "was planned for March", "set for Tuesday"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod") and child.dep_ in ("prep", "npadvmod") \
+            and verb.lemma_ in _SCHEDULE_LEMMAS | {"expect", "propose"}:
+        return True  # "the verdict, expected Friday", "a vote scheduled on Monday"
     return verb.lemma_ in _SCHEDULE_LEMMAS and child.dep_ in ("prep", "npadvmod") \
         and any(c.dep_ == "dobj" and c.i < child.i for c in verb.children)
 
