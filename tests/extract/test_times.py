@@ -115,8 +115,9 @@ def test_kinds(text, needle, type_, value):
         ("Output grew in the first quarter.", "the first quarter", "DATE", "2023-Q1", None),
         ("Output fell in Q4 2021.", "Q4 2021", "DATE", "2021-Q4", None),
         ("Exports rose in the first half of 2019.", "the first half of 2019", "DATE", "2019-H1", None),
-        ("The budget for FY2020 was cut.", "FY2020", "DATE", "FY2020", None),
-        ("Revenue in fiscal 2021 beat forecasts.", "fiscal 2021", "DATE", "FY2021", None),
+        ("The budget for FY2020 was cut.", "FY2020", "DATE", "2020", None),
+        ("Revenue in fiscal 2021 beat forecasts.", "fiscal 2021", "DATE", "2021", None),
+        ("Sales fell in the current fiscal year.", "the current fiscal year", "DATE", "2023", None),
         # holidays (fixed and computed)
         ("The shop closes on Christmas Eve.", "Christmas Eve", "DATE", "2023-12-24", None),
         ("The parade was held on Easter Sunday.", "Easter Sunday", "DATE", "2023-04-09", None),

@@ -16,7 +16,7 @@ and ``doc.spans["times"]``.  Inside, one room per job:
 - :mod:`.resolve` the order of it all; :mod:`.component` the spaCy component.
 
 Values follow TimeML/TIMEX3: ``2023-05-10``, ``2023-W19``, ``2023-W19-WE``,
-``2023-Q2``, ``2023-H1``, ``FY2023``, ``2023-SU``, ``199`` (the 1990s), ``19`` (the
+``2023-Q2``, ``2023-H1``, ``2023-SU``, ``199`` (the 1990s), ``19`` (the
 twentieth century), ``P5D``, ``PT3H``, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``;
 ``mod`` carries START, MID, END, APPROX, MORE_THAN and the like.
 """

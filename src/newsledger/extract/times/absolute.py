@@ -249,19 +249,21 @@ def resolve_period_ago(ctx: Context, c: Candidate) -> None:
 
 
 def resolve_fiscal(ctx: Context, c: Candidate) -> None:
+    """"fiscal 1989", "FY2020", "the current fiscal year": TIMEX3 has no fiscal-year value, so the
+    year it is named by ("fiscal 1989" is 1989, whatever month it ends in)."""
     g = c.groups
     c.grain = "year"
     if "y" in g or "fy" in g:
         raw = g.get("y") or g["fy"]
         year = int(raw) if len(raw) == 4 else 2000 + int(raw) if int(raw) < 50 else 1900 + int(raw)
-        c.value = f"FY{year}"
+        c.value = str(year)
         return
     if ctx.pub is None:
-        c.value, c.anchor = "FYXXXX", ctx.pub_anchor
+        c.value, c.anchor = "XXXX", ctx.pub_anchor
         return
     rel = g["rel"].lower().split()[1]
     step = {"current": 0, "same": 0, "latest": -1, "previous": -1, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
-    c.value, c.anchor = f"FY{ctx.pub.year + step}", ctx.pub_anchor
+    c.value, c.anchor = str(ctx.pub.year + step), ctx.pub_anchor
 
 
 def resolve_season(ctx: Context, c: Candidate) -> None:

@@ -176,6 +176,9 @@ def _plausible_year(text: str, c: Candidate, before: str, after: str) -> bool:
     if "apos" in g:
         return bool(re.search(r"(?:in|of|since|from|until|by|class|summer|winter|spring|fall|autumn)\s*$", before, re.I))
     if "sy" in g and "the year" not in text[c.start:c.end].lower():
+        if re.fullmatch(r"(?i)(?:nineteen|eighteen)[-\s]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                        r"(?:[-\s]+\w+)?", g["sy"]):  # "nineteen ninety-six" is a year unless it counts things
+            return not (_COUNTED.match(after) or re.match(r"\s+[a-z]+s\b", after))
         return bool(re.search(r"(?:in|of|since|from|until|by|year|early|late|mid)\s+$", before, re.I))
     return True
 
@@ -253,6 +256,9 @@ def plausible(text: str, c: Candidate) -> bool:
         dec = g["dec"]
         if not dec.startswith(("'", "’")) and len(dec) == 2 and not text[c.start:c.end].lower().startswith("the"):
             return bool(re.search(r"\b(?:in|since|from|the|of|early|late|mid|and|or|to)\s*$", before, re.I))
+    if kind == "the_year" and "whole" not in g:  # "for the year, sales fell", "nine months of the year"
+        return bool(re.search(r"(?:for|during|in|through|throughout|over|(?:months|weeks|days|quarters?|half|rest|"
+                              r"remainder|part|balance|course)\s+of)\s+$", before, re.I))
     if kind == "the_day":
         return bool(re.search(r"(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start|started"
                               r"|for|during|in|on|of|same)\s+$", before, re.I))

@@ -79,15 +79,17 @@ class Context:
         """
         t = tense_from_doc(self.doc, c.start, c.end) if self.doc is not None else None
         lead = self.text[max(0, c.extra.get("lead_at", c.start) - 12):c.extra.get("lead_at", c.start)]
-        if re.search(r"(?i)\b(?:until|till|by|before|through|effective|ahead\s+of)\s+$", lead):
+        if re.search(r"(?i)\b(?:effective|starting|beginning)\s+$", lead):
+            return FUTURE  # "a new office, effective Feb. 1": the date a decision takes effect lies ahead
+        if re.search(r"(?i)\b(?:until|till|by|before|through|ahead\s+of)\s+$", lead):
             if t == PAST and (self._past_perfect(c) or governing_lemma(self.doc, c.start, c.end) not in DEADLINE_VERBS):
                 return PAST  # "had not named him until Thursday", "the boat stayed in port until Tuesday"
             return FUTURE  # "postponed the vote until Tuesday", "will stay until June"
         if re.search(r"(?i)\bsince\b[^.;]{0,25}$", self.before(c, 30)):
             return PAST  # "since the June floods"
-        if re.search(r"(?i)\b(?:(?:set|scheduled|slated|due)\s+(?:for|in|on)|as\s+(?:soon|early)\s+as)\s+"
-                     r"(?:[\w'’-]+\s+){0,3}$", self.before(c, 40)):
-            return FUTURE  # "a summit set for Washington in April", "as soon as Tuesday"
+        if re.search(r"(?i)\b(?:(?:set|planned)\s+for|(?:scheduled|slated|due)\s+(?:for|in|on)|as\s+(?:soon|early)\s+as)"
+                     r"\s+(?:[\w'’-]+\s+){0,3}$", self.before(c, 40)):
+            return FUTURE  # "a summit set for Washington in April", "as soon as Tuesday"; not "the record set on"
         if t:
             return t
         s, e = self.sentence_of(c.start)

@@ -169,6 +169,8 @@ _RULES_DEICTIC = [
     _r("in_day", r"(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
     _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]+|mid)?(?P<part>morning|afternoon|evening)", 3),
     _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
+    _r("the_year", r"the\s+(?P<whole>full|entire|whole)\s+year(?![-\w])|the\s+year(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 2),
+    _r("year_end", r"(?P<yend>year[-\s]end|year['’]s\s+end)", 5),
     _r("the_day", r"(?:the|that|the\s+same)\s+day(?!\s+(?:before|after|since|of|when|to|that|in|on|he|she|they)\b)", 2),
     _r("duration", r"(?P<single>single-day|one-day|intraday|day-long|daylong|week-long|month-long|year-long|"
                    r"hour-long)(?=\s+[a-z])", 2),

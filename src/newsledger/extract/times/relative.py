@@ -17,7 +17,7 @@ from .absolute import resolve_part
 from .candidates import Candidate
 from .context import Anchor, Context
 from .dates import UNRESOLVED, add_months, duration, number, shift, unit_of
-from .tense import FUTURE, PAST, PERFECT
+from .tense import FUTURE, NEAREST, PAST, PERFECT
 from .underspecified import pick_weekday
 from .words import PARTS, SET_ADVERBS, VAGUE_REFERENCES, WEEKDAYS, MONTHS
 
@@ -59,7 +59,7 @@ def resolve_weekday(ctx: Context, c: Candidate) -> None:
             return
     tense = ctx.tense(c) if near in ("", "this") else None
     if not near and re.match(r"['’]s\b", ctx.after(c, 3)):
-        tense = "nearest"  # "Friday's vote": a name for an event, not a clause with a tense
+        tense = NEAREST  # "Friday's vote": a name for an event, not a clause with a tense
     if ctx.pub is None:
         c.value, c.anchor = f"XXXX-WXX-{wd + 1}", ctx.pub_anchor
     else:
@@ -251,6 +251,24 @@ def resolve_the_day(ctx: Context, c: Candidate) -> None:
     ctx.set_from_pub(c, "day", lambda p: (p, "day"))
 
 
+def resolve_the_year(ctx: Context, c: Candidate) -> None:
+    """"for the year", "the full year": a year named in the sentence or the one before, else the year of
+    publication (a target year said paragraphs earlier is not the one reported on)."""
+    ref = ctx.narrative(c, "year", sentences_back=1)
+    if ref is not None:
+        ctx.set_date(c, dt.date(ref.date.year, 1, 1), "year", "time:previous")
+        return
+    ctx.set_from_pub(c, "year", lambda p: (dt.date(p.year, 1, 1), "year"))
+
+
+def resolve_year_end(ctx: Context, c: Candidate) -> None:
+    """"by year-end", "since year's end": the end of this year; told in the past before December, of the
+    last one."""
+    c.mod = "END"
+    back = ctx.pub is not None and ctx.pub.month < 12 and ctx.tense(c) in (PAST, PERFECT)
+    ctx.set_from_pub(c, "year", lambda p: (dt.date(p.year - back, 1, 1), "year"))
+
+
 def resolve_set(ctx: Context, c: Candidate) -> None:
     g = c.groups
     c.type = "SET"
@@ -328,5 +346,5 @@ RELATIVE = {
     "day_rel": resolve_day_rel, "part_rel": resolve_part_rel, "weekday": resolve_weekday, "weekend": resolve_weekend,
     "unit_rel": resolve_unit_rel, "ago": resolve_ago, "now": resolve_now, "anaphor": resolve_anaphor,
     "in_day": resolve_in_day, "the_day": resolve_the_day, "set": resolve_set, "duration": resolve_duration,
-    "recent": resolve_recent, "vague": resolve_vague,
+    "recent": resolve_recent, "vague": resolve_vague, "the_year": resolve_the_year, "year_end": resolve_year_end,
 }

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Optional
 
-from .tense import FUTURE, PAST, PERFECT, PRESENT
+from .tense import FUTURE, NEAREST, PAST, PERFECT, PRESENT
 
 __all__ = ["pick_day", "pick_month", "pick_weekday", "pick_yearly"]
 
-#: In a past-tense clause a later candidate counts double its distance plus these days; in a
-#: future one an earlier candidate counts four times its distance plus these days.
+#: In a past-tense clause a later candidate, and in a future one an earlier candidate, counts four
+#: times its distance plus these days: a day a few weeks the other way still wins, one a season away
+#: does not ("in the year ended Jan. 31", written in October, is the last January).
 PAST_PULL = 30
 
 
@@ -29,9 +30,7 @@ def pick_yearly(ref: dt.date, day_in: Callable[[int], Optional[dt.date]], tense:
 
     def cost(o: dt.date) -> int:
         days = abs((o - ref).days)
-        if past and o > ref:
-            return 2 * days + PAST_PULL
-        if future and o < ref:
+        if (past and o > ref) or (future and o < ref):
             return 4 * days + PAST_PULL
         return days
 
@@ -73,6 +72,6 @@ def pick_weekday(ref: dt.date, wd: int, tense: Optional[str], near: str) -> dt.d
         return nxt
     if tense == PRESENT:
         return nxt  # "the council meets Monday": a present tense with a weekday is a schedule
-    if tense == "nearest":
+    if tense == NEAREST:
         return nxt if (nxt - ref).days < (ref - last).days else last
     return last

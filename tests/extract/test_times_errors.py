@@ -1,0 +1,78 @@
+"""Time values by error kind found in the error analysis of TimeML news (issue 13): one general
+phenomenon per test, each with sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.times import resolve_times
+
+PUB = "2023-05-10"  # a Wednesday
+
+
+def value_of(nlp, text, needle, published=PUB):
+    doc = nlp(text) if nlp is not None else None
+    times = resolve_times(doc if doc is not None else text, published)
+    for t in times:
+        assert text[t.span[0]:t.span[1]] == t.text
+    hits = [t for t in times if t.text.lower() == needle.lower()] or \
+        [t for t in times if needle.lower() in t.text.lower()]
+    assert hits, f"{needle!r} not found in {[t.text for t in times]}"
+    return hits[0].value
+
+
+# Tense and direction of underspecified dates: what the parse says about when.
+@pytest.mark.parametrize("text, published, needle, value", [
+    # a passive infinitive looks ahead like an active one
+    ("New rules to be published in early June will ban the boats.", PUB, "early June", "2023-06"),
+    # a plan made in the past, for a day near it
+    ("Fishermen planned a protest in the harbour on Saturday.", "2023-05-12", "Saturday", "2023-05-13"),
+    ("The coroner has scheduled a hearing Thursday to explain the findings.", PUB, "Thursday", "2023-05-11"),
+    ("The reopening of the pier was planned for early September.", "2023-08-10", "early September", "2023-09"),
+    ("A concert planned at the old mill for Saturday was called off.", "2023-05-14", "Saturday", "2023-05-13"),
+    # an infinitival relative after "first", "last", "only" tells what happened
+    ("The first two ferries to dock at the new pier on Friday were both late.", "2023-05-13", "Friday", "2023-05-12"),
+    ("Among the first boats to reach the island on Friday were two from the mainland.", "2023-05-13", "Friday",
+     "2023-05-12"),
+    # a bare participle tells what happened, unless it schedules ("the verdict, expected Friday")
+    ("Farmers said they would appeal the ruling, issued Tuesday by the board, that the dam must go.", PUB,
+     "Tuesday", "2023-05-09"),
+    ("The verdict, expected Friday, will be read in the town hall.", PUB, "Friday", "2023-05-12"),
+    # "should", "may", "must" look ahead; with "have" they look back
+    ("The sale of the quarry should be completed in October.", "2023-06-05", "October", "2023-10"),
+    ("The crew may have left the port on Tuesday.", PUB, "Tuesday", "2023-05-09"),
+    # "the record set on Aug. 6" is a past record, not a schedule
+    ("The river peaked at the level set on Aug. 6.", "2023-02-06", "Aug. 6", "2022-08-06"),
+    # a past-tense clause prefers the last such day unless the next one is only weeks away
+    ("In the season that ended Jan. 31, the resort sold fewer passes.", "2023-10-31", "Jan. 31", "2023-01-31"),
+    ("On Tuesday the council extended the consultation to May 19.", PUB, "May 19", "2023-05-19"),
+    # the date a decision takes effect lies ahead, whatever the tense of the decision
+    ("The guild created a new board, effective Feb. 1.", "2023-10-26", "Feb. 1", "2024-02-01"),
+])
+def test_tense_and_direction(nlp, text, published, needle, value):
+    assert value_of(nlp, text, needle, published) == value
+
+
+# Granularity and notation: TIMEX3 has no fiscal-year value; the year's end is the year, mod END.
+@pytest.mark.parametrize("text, published, needle, type_, value, mod", [
+    ("The cooperative lost money in fiscal 2021.", PUB, "fiscal 2021", "DATE", "2021", None),
+    ("Orders rose in the latest fiscal year.", PUB, "the latest fiscal year", "DATE", "2022", None),
+    ("The port hopes to finish the dredging by year-end.", PUB, "year-end", "DATE", "2023", "END"),
+    ("Freight rates have fallen 8% since year-end.", PUB, "year-end", "DATE", "2022", "END"),
+    ("The new terminal should be open by year's end.", PUB, "year's end", "DATE", "2023", "END"),
+    ("The brewery expects higher sales for the full year.", PUB, "the full year", "DATE", "2023", None),
+    ("By the end of 2021 the mill had met half of its target for the year.", PUB, "the year", "DATE", "2021", None),
+    ("Exports fell in the first nine months of the year.", PUB, "the year", "DATE", "2023", None),
+    ("Atlanta, nineteen ninety-six: the torch arrives.", PUB, "nineteen ninety-six", "DATE", "1996", None),
+])
+def test_granularity_and_notation(text, published, needle, type_, value, mod):
+    t = next(t for t in resolve_times(text, published) if t.text == needle)
+    assert (t.type, t.value, t.mod) == (type_, value, mod)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("She was named sailor of the year, the club said.", "the year"),
+    ("The club counted nineteen ninety-six boats.", "nineteen ninety-six"),
+])
+def test_not_a_year(text, absent):
+    assert all(t.text != absent for t in resolve_times(text, PUB))
