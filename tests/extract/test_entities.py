@@ -85,3 +85,19 @@ def test_a_town_the_model_calls_a_person_is_a_place_by_its_context():
     doc = nlp(doc_for(nlp, make_article(text, "mem", metadata={"published": "2024-04-12"})))
     town = [e for e in doc._.nl_entities if e.name == "Varkutsk"]
     assert town and town[0].type in ("GPE", "LOC")
+
+
+@pytest.mark.parametrize("text, expected, not_named", [
+    ("The Tarvik fire brigade said four houses burned in Tarvik on Monday.", "Tarvik fire brigade", "Tarvik"),
+    ("The Ostrava water board said the pipes had burst in Ostrava.", "Ostrava water board", "Ostrava"),
+])
+def test_a_body_named_after_a_place_keeps_its_full_name(text, expected, not_named):
+    """A town's name used as the modifier of a body's name is not the body's name: the ledger must not show the
+    water board's words as the town's."""
+    from newsledger.extract.pipeline import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("newsledger_entities_v1")
+    doc = nlp(doc_for(nlp, make_article(text, "mem", metadata={"published": "2024-04-12"})))
+    orgs = [e.name for e in doc._.nl_entities if e.type == "ORG"]
+    assert expected in orgs and not_named not in orgs

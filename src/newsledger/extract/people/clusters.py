@@ -11,6 +11,7 @@ nothing is invented.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc
@@ -271,7 +272,8 @@ def canonical_name(ent: DocEntity) -> str:
         return first.role or first.text
     if ent.type == "ORG":
         proper = [m.name for m in ent.mentions if m.kind == "name" and m.name and not m.described]
-        if proper:  # "Apple Inc." over "Apple's board of directors"
+        proper += [m.name for m in ent.mentions if m.kind == "name" and m.name and _names_by_a_name(m, proper)]
+        if proper:  # "Apple Inc." over "Apple's board of directors"; "Holmsk emergency service" over "Holmsk"
             return max(proper, key=lambda n: (len(n.split()), len(n)))
         formal = next((f for f in (formal_org_name(n) for n in names) if f), None)
         if formal:
@@ -279,6 +281,14 @@ def canonical_name(ent: DocEntity) -> str:
         return max(names, key=lambda n: (len(n.split()), len(n)))
     clean = [_display_person_name(n) for n in names]
     return max(clean, key=lambda n: (len(n.split()), len(n)))
+
+
+def _names_by_a_name(m: PersonMention, proper: list[str]) -> bool:
+    """A described body whose words take in one of the entity's proper names as a modifier ("the Holmsk emergency
+    service" beside "Holmsk") names the body more fully; one described as someone's ("Ukraine's defence ministry")
+    or beside a different proper name ("Ministry of Health") does not."""
+    name = m.name or ""
+    return m.described and not re.search(r"['’]s?(?:\s|$)", name) and any(org_part_of(p, name) for p in proper)
 
 
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
