@@ -180,19 +180,25 @@ class ClaimLinks:
 
     def add(self, rows: Sequence[ClaimRow]) -> None:
         """Link claims whose rows are stored without a block (new, or taken out to be linked again)."""
+        linked: dict[str, ClaimRow] = {}  # block -> the last of these rows linked in it
         for row in sorted(rows, key=lambda r: (block_of(r, self.splits, self.aliases), r.order)):
             block = block_of(row, self.splits, self.aliases)
             before, after = self._neighbour(block, row.order, "<"), self._neighbour(block, row.order, ">")
+            if block in linked and (before is None or linked[block].order > before.order):
+                before = linked[block]  # written below, after the loop: the store does not know it yet
             if before is not None and (row.day or 0) - (before.day or 0) <= window(block):
                 row.label = before.label
             else:
                 row.label, before = ledger_claim_id(row), None
             row.block, row.reason = block, link_reason(row, before, block)
-            self.store.execute("UPDATE claims SET claim_block = ?, ledger_claim = ?, link_reason = ? "
-                               "WHERE article_id = ? AND id = ?", (block, row.label, row.reason, row.article, row.id))
+            linked[block] = row
             self.grown.setdefault(row.label, []).append(row)
             if after is not None:
                 self._follow(block, after, row)
+        # Deferred to one statement: a rename above only ever reaches stored rows after these in their block.
+        self.store.executemany("UPDATE claims SET claim_block = ?, ledger_claim = ?, link_reason = ? "
+                               "WHERE article_id = ? AND id = ?",
+                               [(r.block, r.label, r.reason, r.article, r.id) for r in rows])
 
     def take_out(self, rows: Sequence[ClaimRow]) -> None:
         """Unlink stored claims (to link them again under changed overrides), repairing what they leave."""
