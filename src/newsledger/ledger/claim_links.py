@@ -181,9 +181,12 @@ class ClaimLinks:
     def add(self, rows: Sequence[ClaimRow]) -> None:
         """Link claims whose rows are stored without a block (new, or taken out to be linked again)."""
         linked: dict[str, ClaimRow] = {}  # block -> the last of these rows linked in it
+        spans = self._day_spans({block_of(r, self.splits, self.aliases) for r in rows})
         for row in sorted(rows, key=lambda r: (block_of(r, self.splits, self.aliases), r.order)):
             block = block_of(row, self.splits, self.aliases)
-            before, after = self._neighbour(block, row.order, "<"), self._neighbour(block, row.order, ">")
+            first, last = spans.get(block, (None, None))
+            before = self._neighbour(block, row.order, "<") if first is not None and first <= row.order[0] else None
+            after = self._neighbour(block, row.order, ">") if last is not None and last >= row.order[0] else None
             if block in linked and (before is None or linked[block].order > before.order):
                 before = linked[block]  # written below, after the loop: the store does not know it yet
             if before is not None and (row.day or 0) - (before.day or 0) <= window(block):
@@ -211,6 +214,18 @@ class ClaimLinks:
                 self._repair(r.block, r.order)
         for r in rows:
             r.block = r.label = r.reason = None
+
+    def _day_spans(self, blocks: set[str]) -> dict[str, tuple[int, int]]:
+        """First and last day of each block's linked claims: a claim outside them has no neighbour on that side,
+        and most claims, told after all others of their key or of a key of their own, need no lookup."""
+        out: dict[str, tuple[int, int]] = {}
+        ordered = sorted(blocks)
+        for i in range(0, len(ordered), 500):
+            part = ordered[i:i + 500]
+            out.update({r["claim_block"]: (r["first"] or 0, r["last"] or 0) for r in self.store.execute(
+                "SELECT claim_block, MIN(claim_day) AS first, MAX(claim_day) AS last FROM claims "
+                f"WHERE claim_block IN ({', '.join('?' for _ in part)}) GROUP BY claim_block", part)})
+        return out
 
     # -- the neighbourhood of one position -------------------------------------------------------------
     def _neighbour(self, block: str, order: tuple, side: str) -> Optional[ClaimRow]:
