@@ -61,8 +61,28 @@ class Store:
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        if rows:
+        if not rows:
+            return
+        plain_insert = _PLAIN_INSERT.match(sql)
+        if self.dialect == "postgresql" and plain_insert and len(rows) > 1:
+            self._insert_in_chunks(plain_insert.group(1), rows)
+        else:
             self.conn.cursor().executemany(self._sql(sql), rows)
+
+    def _insert_in_chunks(self, head: str, rows: Sequence[Sequence[Any]]) -> None:
+        """A plain insert of many rows as statements of many rows each: PostgreSQL executes each statement on its
+        own (a pipeline saves the round trips, not the per-statement work), and rows are most of a batch."""
+        width = len(rows[0])
+        per = max(1, min(_ROWS_PER_INSERT, 30000 // width))
+        values = "(" + ", ".join("%s" for _ in range(width)) + ")"
+        full, rest = divmod(len(rows), per)
+        cur = self.conn.cursor()
+        if full:
+            cur.executemany(f"{head} VALUES {', '.join(values for _ in range(per))}",
+                            [[v for row in rows[i * per:(i + 1) * per] for v in row] for i in range(full)])
+        if rest:
+            cur.execute(f"{head} VALUES {', '.join(values for _ in range(rest))}",
+                        [v for row in rows[full * per:] for v in row])
 
     def scalar(self, sql: str, args: Sequence[Any] = ()) -> Any:
         rows = self.execute(sql, args)
@@ -229,6 +249,10 @@ def open_store(url: Optional[str] = None) -> Store:
     """
     return Store(url or os.environ.get("NEWSLEDGER_DB") or "newsledger.db")
 
+
+#: An insert with nothing after its values, which PostgreSQL is given many rows at a time.
+_PLAIN_INSERT = re.compile(r"^\s*(INSERT INTO \w+ \([\w, ]+\))\s+VALUES \((?:\?, )*\?\)\s*$")
+_ROWS_PER_INSERT = 100
 
 #: Key of the PostgreSQL advisory lock held while a store is migrated.
 _MIGRATION_LOCK = 0x6E6C6564  # "nled"
