@@ -200,6 +200,8 @@ def test_not_claims(run, text):
         ("Every vote we lose hurts us.", "generic statement"),
         ("They are expected to announce the result tomorrow.", "prediction"),
         ("Submit your forms by Friday.", "appeal (imperative)"),
+        ("You cannot blame the farmers for leaving.", "said to the listener, or of anyone ('you can't blame them')"),
+        ("You see the queues every morning.", "said to the listener, or of anyone ('you can't blame them')"),
     ],
 )
 def test_why_not_an_assertion(nlp, text, reason):

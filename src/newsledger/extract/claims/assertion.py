@@ -164,6 +164,8 @@ def _not_a_report(span: SpacySpan, verb: Token, cue: Optional[str]) -> Optional[
         return "the speaker's own view, or a comment ('this affects ...')"
     if span[0].lower_ in ("every", "each", "any") and any(t.tag_ in ("VBZ", "VBP") for t in span):
         return "generic statement"
+    if any(c.lower_ == "you" for c in subj):
+        return "said to the listener, or of anyone ('you can't blame them')"
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     if any(c.dep_ in ("ccomp", "dobj") and c.i > v.i and c.left_edge.tag_ in ("WP", "WRB") for v in verbs
            for c in v.children):
