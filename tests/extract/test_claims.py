@@ -162,6 +162,10 @@ def test_denial_of_an_accusation_by_the_accused(run):
         ("There have been reports of looting in the port, as well as a fire at the depot.",
          "There have been reports of looting in the port", None),
         ("The minister is believed to have resigned on Tuesday.", "The minister is believed to have resigned", None),
+        ("Dock workers are reported to be planning a walkout in March.", "Dock workers are reported to be planning",
+         None),
+        ("The union said the board had changed how overtime was paid.", "the board had changed how overtime was paid",
+         "union"),
         ("Tens of thousands of sheep have died in the drought across the province.", "Tens of thousands of sheep", None),
     ],
 )

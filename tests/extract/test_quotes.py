@@ -126,6 +126,11 @@ CASES = [
         [],
         id="saying-nothing-is-no-quote",
     ),
+    pytest.param(
+        "Dock workers are reported to be planning a walkout. The chairman is said to have resigned.",
+        [],
+        id="hearsay-about-the-subject-quotes-no-one",
+    ),
 ]
 
 

@@ -19,7 +19,8 @@ __all__ = [
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
     "CURRENCY_SYMBOLS", "CURRENCY_CODES", "CURRENCY_WORDS", "MULTIPLIERS", "FRACTIONS", "MEASURE_UNITS",
     "TIME_UNITS", "MONTHS", "STREET_WORDS", "BOUND_UPPER", "BOUND_LOWER", "BOUND_APPROX", "AGE_BEFORE",
-    "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "DEGREE_ADVERBS",
+    "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "KNOWING_VERBS",
+    "DEGREE_ADVERBS",
     "STATE_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
     "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
     "EVENT_TRIGGERS", "EVENT_TYPE_OF", "HELD_NOUNS", "CUSTODY_NOUNS", "HELD_TYPES",
@@ -398,6 +399,9 @@ CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
 #: Verbs of evidence whose subject is a document, finding or court ("reports have shown that", "the data
 #: indicate", "the judge ruled that").
 EVIDENCE_VERBS = frozenset("show reveal find indicate suggest confirm estimate demonstrate prove rule determine".split())
+#: Verbs whose "how / what / whether" object is a question, not a fact ("asked how the money was spent"; but
+#: "changed how waits are counted" states a change).
+KNOWING_VERBS = frozenset("ask wonder know learn understand decide question investigate examine check consider".split())
 #: Degree and stance adverbs that mark a judgement or a guess ("quite an indictment", "utterly immoral",
 #: "almost certainly sees").
 DEGREE_ADVERBS = frozenset(

@@ -25,8 +25,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...lexicon.words import (
-    ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EVIDENCE_VERBS, EXPERIENCE_VERBS, MODAL_WORDS, PREDICTION_PATTERNS,
-    REQUEST_VERBS, SPEECH_VERBS, STANCE_VERBS, STATE_ADJECTIVES,
+    ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EVIDENCE_VERBS, EXPERIENCE_VERBS, KNOWING_VERBS, MODAL_WORDS,
+    PREDICTION_PATTERNS, REQUEST_VERBS, SPEECH_VERBS, STANCE_VERBS, STATE_ADJECTIVES,
 )
 from .edges import text_of
 
@@ -168,7 +168,8 @@ def _not_a_report(span: SpacySpan, verb: Token, cue: Optional[str]) -> Optional[
         return "said to the listener, or of anyone ('you can't blame them')"
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     if any(c.dep_ in ("ccomp", "dobj") and c.i > v.i and c.left_edge.tag_ in ("WP", "WRB") for v in verbs
-           for c in v.children):
+           if v.lemma_.lower() in SPEECH_VERBS | EVIDENCE_VERBS | KNOWING_VERBS or v.lemma_ in _COPULAS
+           for c in v.children):  # "asked how", "it is up to them how"; not "changed how waits are counted"
         return "indirect question"
     if verb.tag_ == "VB" and not subj and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "appeal (imperative)"

@@ -63,7 +63,7 @@ def reported_quotes(ctx: QuoteContext, direct: Sequence[FoundQuote], fragments: 
     for hit in ctx.cues:
         if scan.passages.covering(ctx.doc[hit.head].idx) is not None:
             continue  # a cue inside a quotation is the quoted person's own reporting
-        if _nothing_said(ctx.doc[hit.head]):
+        if _nothing_said(ctx.doc[hit.head]) or _said_of_its_subject(ctx.doc[hit.head]):
             continue
         rng = complement(ctx.doc, hit)
         if rng is None:
@@ -84,6 +84,13 @@ def _nothing_said(head: Token) -> bool:
     if any(c.dep_ == "neg" for c in head.children):
         return True
     return head.dep_ == "xcomp" and head.head.lemma_ in _WITHHOLDING_VERBS
+
+
+def _said_of_its_subject(head: Token) -> bool:
+    """'Nurses are reported to be planning a strike', 'he is said to have resigned': unnamed others say it of the
+    subject, who said nothing (the claims read it as hearsay)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    return passive and any(c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in head.children)
 
 
 def _add_parenthetical(ctx: QuoteContext, scan: _Scan, hit: CueHit) -> None:
