@@ -42,6 +42,10 @@ CASES = [
         "\"Prices will fall next year,\" the central bank said in a statement.",
         "central bank", "the central bank", None, id="organisation-speaker",
     ),
+    pytest.param(
+        "The Danish prime minister, Karin Holm, met the unions. Later the Danish leader said that talks would go on.",
+        "Karin Holm", "the Danish leader", None, id="a-country's-leader-is-its-prime-minister",
+    ),
 ]
 
 

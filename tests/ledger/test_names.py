@@ -78,3 +78,21 @@ def test_a_particle_is_never_a_first_name(name, parts):
     from newsledger.lexicon.names import person_parts
 
     assert person_parts(name) == parts
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Denmark", "Danish"), ("Kenya", "Kenyan"), ("Nigeria", "Nigerian"), ("the United States", "U.S."),
+    ("Britain", "United Kingdom"), ("DR Congo", "Democratic Republic of the Congo"), ("Greece", "Greek"),
+])
+def test_every_country_has_its_forms(a, b):
+    """Countries our own table never named come from the countryinfo package, under the keys the table uses."""
+    assert place_key(a) == place_key(b)
+
+
+@pytest.mark.parametrize("a,b", [("Hong Kong", "China"), ("Congolese", "Republic of the Congo"), ("Austria", "Australia")])
+def test_a_shared_demonym_joins_no_countries(a, b):
+    assert place_key(a) != place_key(b)
+
+
+def test_a_body_of_any_country_gets_its_formal_name():
+    assert formal_org_name("Kenya's health ministry") == "Kenyan Ministry of Health"

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .countries import with_package_countries
+
 __all__ = [
     "COUNTRY_FORMS", "COUNTRY_ADJECTIVE", "MULTI_WORD_COUNTRIES", "TITLE_WORDS", "ROLE_MODIFIERS", "ROLE_HEADS",
-    "ORG_WORDS", "OFFICE_PREFIXES", "QUANTIFIER_SOURCES", "GROUP_NOUNS", "PLURAL_GROUPS", "DOCUMENT_NOUNS", "NEVER_SPEAKERS", "PRONOUNS", "FEMALE_WORDS",
+    "ORG_WORDS", "OFFICE_PREFIXES", "NATIONAL_LEADER_ROLES", "QUANTIFIER_SOURCES", "GROUP_NOUNS", "PLURAL_GROUPS", "DOCUMENT_NOUNS", "NEVER_SPEAKERS", "PRONOUNS", "FEMALE_WORDS",
     "MALE_WORDS",
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "TOPIC_VERBS", "TOPIC_PREPS", "REQUEST_VERBS",
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
@@ -79,7 +81,6 @@ _COUNTRIES = {  # key: every form, "|"-separated (multi-word forms allowed)
 }
 #: Every written form of a country or bloc -> one key.
 COUNTRY_FORMS: dict[str, str] = {form: key for key, forms in _COUNTRIES.items() for form in forms.split("|")}
-MULTI_WORD_COUNTRIES = sorted((f for f in COUNTRY_FORMS if " " in f), key=len, reverse=True)
 
 COUNTRY_ADJECTIVE = {
     "ukraine": "Ukrainian", "russia": "Russian", "belarus": "Belarusian", "uk": "UK", "us": "US", "eu": "EU",
@@ -90,6 +91,9 @@ COUNTRY_ADJECTIVE = {
     "iraq": "Iraqi", "qatar": "Qatari", "netherlands": "Dutch", "switzerland": "Swiss", "sweden": "Swedish",
     "ireland": "Irish",
 }
+#: Every other country from the countryinfo package (our forms and keys first, see :mod:`.countries`).
+COUNTRY_FORMS, COUNTRY_ADJECTIVE = with_package_countries(COUNTRY_FORMS, COUNTRY_ADJECTIVE)
+MULTI_WORD_COUNTRIES = sorted((f for f in COUNTRY_FORMS if " " in f), key=len, reverse=True)
 
 #: Words of address and office that stand before a name and are not part of it
 #: ("President Volodymyr Zelenskyy", "Sen. Ted Cruz", "Ms Olena Brisk").
@@ -116,6 +120,9 @@ ROLE_MODIFIERS = frozenset(
 
 #: Words that form one office with the title after them: a vice president is not the president.
 OFFICE_PREFIXES = frozenset("vice prime deputy assistant under lieutenant attorney surgeon first".split())
+#: Offices that lead a country: "the Norwegian leader" is the article's Norwegian prime minister or president.
+NATIONAL_LEADER_ROLES = frozenset(
+    "president prime minister premier chancellor king queen emir sultan monarch taoiseach".split()) | {"prime minister"}
 
 #: Quantifiers that stand for the people a sentence is about ("all said", "each told us"): a speaker
 #: left unresolved, with its words as the mention.

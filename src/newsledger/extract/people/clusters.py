@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from ...lexicon.names import fold, formal_org_name, org_key, org_part_of, person_parts, place_key
-from ...lexicon.words import ORG_WORDS, TITLE_WORDS
+from ...lexicon.words import NATIONAL_LEADER_ROLES, ORG_WORDS, TITLE_WORDS
 from .mentions import PersonMention
 
 __all__ = ["DocEntity", "cluster_names", "link_syntax", "link_descriptions", "canonical_name"]
@@ -237,6 +237,8 @@ def _description_fits(doc: Doc, m: PersonMention, ent: DocEntity) -> bool:
     head = doc[m.head].lemma_.lower()
     if m.role_head in ent.role_heads:
         return True
+    if m.role_head == "leader" and m.nationality & ent.nationality and ent.role_heads & NATIONAL_LEADER_ROLES:
+        return True  # "the Norwegian leader" after "the Norwegian prime minister, Jonas Lie"
     if ent.type == "ORG" and any(head in {fold(w) for w in n.split()} for n in ent.names()):
         return True  # "the ministry" after "the Ministry of Defence"
     return False
