@@ -206,6 +206,8 @@ def test_not_claims(run, text):
         ("Submit your forms by Friday.", "appeal (imperative)"),
         ("You cannot blame the farmers for leaving.", "said to the listener, or of anyone ('you can't blame them')"),
         ("You see the queues every morning.", "said to the listener, or of anyone ('you can't blame them')"),
+        ("The coach was disappointed with the result.", "a feeling ('was disappointed')"),
+        ("Residents are worried about the water supply.", "a feeling ('was disappointed')"),
     ],
 )
 def test_why_not_an_assertion(nlp, text, reason):

@@ -23,7 +23,7 @@ __all__ = [
     "TIME_UNITS", "MONTHS", "STREET_WORDS", "BOUND_UPPER", "BOUND_LOWER", "BOUND_APPROX", "AGE_BEFORE",
     "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "KNOWING_VERBS",
     "DEGREE_ADVERBS",
-    "STATE_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
+    "STATE_ADJECTIVES", "FEELING_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
     "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
     "EVENT_TRIGGERS", "EVENT_TYPE_OF", "HELD_NOUNS", "CUSTODY_NOUNS", "HELD_TYPES",
 ]
@@ -423,6 +423,12 @@ STATE_ADJECTIVES = frozenset(
     responsible liable guilty innocent unable able married divorced single involved
     underway operational inoperable intact destroyed damaged flooded occupied vacant armed unarmed
     detained arrested imprisoned jailed released captured safe""".split()
+)
+#: Adjectives of feeling: "he was disappointed", "residents are worried" report a state of mind, no checkable fact.
+FEELING_ADJECTIVES = frozenset(
+    """disappointed pleased happy glad delighted sad upset angry furious worried concerned anxious afraid scared
+    confident optimistic pessimistic hopeful proud ashamed grateful thankful relieved surprised shocked saddened
+    heartbroken frustrated satisfied dissatisfied encouraged disheartened excited nervous sorry""".split()
 )
 #: Nouns that stand for something said ("the claim", "these allegations", "the group's account").
 CLAIM_NOUNS = frozenset(

@@ -25,8 +25,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...lexicon.words import (
-    ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EVIDENCE_VERBS, EXPERIENCE_VERBS, KNOWING_VERBS, MODAL_WORDS,
-    PREDICTION_PATTERNS, REQUEST_VERBS, SPEECH_VERBS, STANCE_VERBS, STATE_ADJECTIVES,
+    ACCUSE_VERBS, DECISION_WORDS, DEGREE_ADVERBS, EVIDENCE_VERBS, EXPERIENCE_VERBS, FEELING_ADJECTIVES, KNOWING_VERBS,
+    MODAL_WORDS, PREDICTION_PATTERNS, REQUEST_VERBS, SPEECH_VERBS, STANCE_VERBS, STATE_ADJECTIVES,
 )
 from .edges import text_of
 
@@ -103,6 +103,8 @@ def _judging_noun(noun: Token) -> bool:
 
 
 def _assessment(verb: Token) -> Optional[str]:
+    if verb.lower_ in FEELING_ADJECTIVES and any(c.lemma_ == "be" for c in verb.children if c.dep_ in ("auxpass", "aux")):
+        return "a feeling ('was disappointed')"  # parsed as a passive
     if any(t.lower_ in DEGREE_ADVERBS for c in verb.children if c.dep_ == "advmod" for t in c.subtree):
         return "judgement (degree adverb)"
     if verb.lemma_.lower() in SPEECH_VERBS | EVIDENCE_VERBS:
@@ -123,6 +125,8 @@ def _assessment(verb: Token) -> Optional[str]:
     if subj is not None and any(c.lower_ in ("a", "an") for c in subj.children if c.dep_ == "det") \
             and comp.pos_ == "NOUN":
         return "definition"
+    if comp.lemma_.lower() in FEELING_ADJECTIVES or comp.lower_ in FEELING_ADJECTIVES:
+        return "a feeling ('was disappointed')"
     if comp.pos_ == "ADJ" and _judging_adjective(comp):
         return "judgement (adjective)"
     if comp.pos_ in ("NOUN", "PRON", "NUM") and _judging_noun(comp):
