@@ -313,3 +313,18 @@ def test_a_confirmed_statement_is_the_confirmers_claim(run):
 )
 def test_a_figure_asserted_beside_a_prediction(run, text, value):
     assert [c.quantity.value for c in run(text) if c.quantity] == [value]
+
+
+@pytest.mark.parametrize("text, words, source, status", [
+    ("Fact-checkers at Verity Desk found that the claim that the bridge had collapsed was false.",
+     "the bridge had collapsed", None, "disputed"),
+    ("The regional governor's claim that 300 homes were flooded could not be verified.",
+     "300 homes were flooded", "regional governor", "unverified"),
+    ("The company rejected the allegation that its chief executive misled investors.",
+     "its chief executive misled investors", None, "disputed"),
+])
+def test_a_claim_named_by_a_noun_is_rated(run, text, words, source, status):
+    """What a claim noun's own clause says is a claim (its owner's, else nobody's), so a verdict on it rates it."""
+    c = _one(run(text), words)
+    assert (c.source.name if c.source else None) == source or source in (c.source.name if c.source else "")
+    assert c.status == status

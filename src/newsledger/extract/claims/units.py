@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon.words import ACCUSE_VERBS, EVIDENCE_VERBS, HEARSAY_PATTERNS, SPEECH_VERBS
+from ...lexicon.words import ACCUSE_VERBS, CLAIM_NOUNS, EVIDENCE_VERBS, HEARSAY_PATTERNS, SPEECH_VERBS
 from ...records import ClaimSource, Cue, Evidence, Quote, Speaker
 from ..people import People
 from ..spans import SpanIndex
@@ -150,6 +150,33 @@ def _report_units(doc: Doc, resolver: SpeakerResolver, covered: SpanIndex, sent_
     return out
 
 
+def _named_claim_units(doc: Doc, resolver: SpeakerResolver, sent_of: list[int]) -> list[Unit]:
+    """What a claim noun's own clause says ("the claims that the dam had been destroyed", "Russia's allegation
+    that ..."), so that a verdict on the claims ("were false") has a claim to rate; its source is the noun's
+    owner or the 'by' phrase, else nobody (hearsay)."""
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        sent = noun.sent
+        if clause is None or any(m.start() <= noun.idx < m.end() for m in HEARSAY_RE.finditer(
+                text_of(doc), sent.start_char, sent.end_char)):
+            continue  # "there have been reports that ...": hearsay, read with its hedge below
+        s, e = strip(text_of(doc), *_clause_span(clause))
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+             if g.dep_ == "pobj"), None)
+        speaker, entity = resolver.resolve(owner) if owner is not None else (None, None)
+        source = source_from_speaker(speaker)
+        hedge = None if source is not None else Evidence(
+            text=noun.text, span=(noun.idx, noun.idx + len(noun.text)), link="named as a claim, with no source")
+        out.append(Unit(s, e, sent_of[noun.i], "report" if source is not None else "hearsay", source, entity,
+                        hedge=hedge))
+    return out
+
+
 def _free_stretches(s0: int, e0: int, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
     out, pos = [], s0
     for a, b in zip(starts, ends):
@@ -191,6 +218,7 @@ def find_units(doc: Doc, quotes: Sequence[Quote], people: People, resolver: Spea
     units = _quote_units(doc, quotes, people, sent_bounds)
     covered = SpanIndex([q.span for q in quotes if q.span])
     units += _report_units(doc, resolver, covered, sent_of)
+    units += _named_claim_units(doc, resolver, sent_of)
     taken = [(u.start, u.end) for u in units]
     units += _narration_units(doc, sent_bounds, taken, skip)
     return [u for u in units if not (skip and skip.overlaps(u.start, u.end) and skip.covering(u.start))]
