@@ -84,3 +84,18 @@ def test_first_person_outside_quote_is_not_resolved_to_someone(nlp):
     text = "I said that the vote was rigged."
     quotes = quotes_of(nlp, text)
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name is None
+
+
+@pytest.mark.parametrize("text", [
+    "OSLO -- Prime Minister Karin Holm, opening a new museum on Saturday after months of delays over its cost, "
+    "said it would tell a story of \"loss and hope.\"",
+    "LAGOS (Newswire) - Governor Ade Bello, visiting the flooded districts with his ministers and engineers, "
+    "said the city would need \"years, not months\" to recover.",
+])
+def test_a_dateline_is_never_the_speaker(nlp, text):
+    """The capitals before the dash say where a story was filed; a long aside between subject and verb must not
+    make them the speaker."""
+    quotes = quotes_of(nlp, text)
+    assert quotes
+    for q in quotes:
+        assert q.speaker is None or not (q.speaker.mention or "").isupper(), q.speaker
