@@ -99,3 +99,16 @@ def test_a_dateline_is_never_the_speaker(nlp, text):
     assert quotes
     for q in quotes:
         assert q.speaker is None or not (q.speaker.mention or "").isupper(), q.speaker
+
+
+@pytest.mark.parametrize("text, name", [
+    ("OSLO -- Prime Minister Karin Holm, opening a new museum on Saturday after months of delays over its cost, "
+     "said it would tell a story of \"loss and hope.\"", "Karin Holm"),
+    ("LAGOS (Newswire) - Governor Ade Bello, visiting the flooded districts with his ministers and engineers, said "
+     "the city would need \"years, not months\" to recover.", "Ade Bello"),
+    ("KYIV, Ukraine (Newswire) -- Mayor Ivan Petrenko, touring the damaged districts with engineers and rescue "
+     "crews, said the city would need \"years, not months\" to recover.", "Ivan Petrenko"),
+])
+def test_a_subject_the_parser_hung_on_the_dateline_still_speaks(nlp, text, name):
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker is not None and q.speaker.name == name

@@ -151,26 +151,38 @@ def _choose(doc: Doc, rows: QuoteRows, scores: np.ndarray, resolver: SpeakerReso
             return None, None, prob  # a long shot is worse than no answer
         if rows.site.cue is None and not _could_speak(doc[cand.token], resolver.people):
             continue  # with no verb of saying, only a person, body or document nearby can be the source
-        if _in_dateline(doc[cand.token]):
-            continue  # "WASHINGTON --" says where the story was filed, not who spoke
-        speaker, entity = resolver.resolve(doc[cand.token], prev_entity)
+        tok = doc[cand.token]
+        if _in_dateline(tok):  # where the story was filed, not who spoke; the parser may hang the subject on it
+            tok = next((c for c in tok.children if c.dep_ == "appos" and not _in_dateline(c)), None)
+            if tok is None:
+                continue
+        speaker, entity = resolver.resolve(tok, prev_entity)
         if speaker is not None:
             return speaker, entity, prob
     return None, None, 0.0
 
 
 def _in_dateline(tok: Token) -> bool:
-    """A word of the capitals that open a line before a dash ("WASHINGTON --", "KYIV (Reuters) -")."""
-    i = tok.i
-    while i > 0 and "\n" not in tok.doc[i - 1].text_with_ws and (tok.doc[i - 1].is_upper or tok.doc[i - 1].is_punct):
-        i -= 1
-    run = tok.doc[i:tok.i + 1]
-    if not all(t.is_upper or t.is_punct for t in run) or not tok.is_upper or len(tok.text) < 2:
+    """A word of the place and wire service that open a line before a dash ("WASHINGTON --", "KYIV, Ukraine
+    (Newswire) -"): where a story was filed, never who spoke."""
+    doc, start = tok.doc, tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    first = doc[start]
+    if tok.i - start > 12 or not (first.is_upper and first.is_alpha and len(first) > 1):
         return False
-    after = [t.text for t in tok.doc[tok.i + 1:tok.i + 6]]
-    if after[:1] == ["("] and ")" in after:
-        after = after[after.index(")") + 1:]  # "KYIV (Reuters) -"
-    return bool(after) and set(after[0]) <= set("-–—")
+    j = start
+    while j < min(len(doc), start + 14):
+        t = doc[j]
+        if j > start and set(t.text) <= set("-–—"):
+            return start <= tok.i < j
+        if t.text == "(":
+            j = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), len(doc)) + 1
+            continue
+        if not (t.is_upper or (t.is_punct and t.text != ".") or (t.pos_ == "PROPN" and t.text[:1].isupper())):
+            return False
+        j += 1
+    return False
 
 
 #: The model's belief in "nobody" above which a quote with no cue is not carried over to the previous speaker.
