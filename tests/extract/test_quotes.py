@@ -127,6 +127,11 @@ CASES = [
         id="saying-nothing-is-no-quote",
     ),
     pytest.param(
+        "The senator questioned the bank's chief for two hours. The auditors questioned the count.",
+        [("indirect", "the count", "auditors")],
+        id="questioning-a-person-is-no-quote-questioning-a-count-is",
+    ),
+    pytest.param(
         "Dock workers are reported to be planning a walkout. The chairman is said to have resigned.",
         [],
         id="hearsay-about-the-subject-quotes-no-one",

@@ -43,6 +43,18 @@ CASES = [
         "central bank", "the central bank", None, id="organisation-speaker",
     ),
     pytest.param(
+        "Sen. Maria Lopez questioned the bank's chief for two hours. The senator said no one had been held to account.",
+        "Maria Lopez", "The senator", None, id="an-abbreviated-title-is-the-office",
+    ),
+    pytest.param(
+        "Gov. Tom Reyes signed the bill on Monday. The governor said that it would save money.",
+        "Tom Reyes", "The governor", None, id="gov-is-governor",
+    ),
+    pytest.param(
+        "Rep. Anna Kline voted against the plan. The congresswoman said that it was rushed.",
+        "Anna Kline", "The congresswoman", None, id="a-representative-is-a-congresswoman",
+    ),
+    pytest.param(
         "The Danish prime minister, Karin Holm, met the unions. Later the Danish leader said that talks would go on.",
         "Karin Holm", "the Danish leader", None, id="a-country's-leader-is-its-prime-minister",
     ),

@@ -15,7 +15,7 @@ from .countries import with_package_countries
 
 __all__ = [
     "COUNTRY_FORMS", "COUNTRY_ADJECTIVE", "MULTI_WORD_COUNTRIES", "TITLE_WORDS", "ROLE_MODIFIERS", "ROLE_HEADS",
-    "ORG_WORDS", "OFFICE_PREFIXES", "NATIONAL_LEADER_ROLES", "QUANTIFIER_SOURCES", "GROUP_NOUNS", "PLURAL_GROUPS", "DOCUMENT_NOUNS", "NEVER_SPEAKERS", "PRONOUNS", "FEMALE_WORDS",
+    "ORG_WORDS", "OFFICE_PREFIXES", "NATIONAL_LEADER_ROLES", "ROLE_NAMES", "QUANTIFIER_SOURCES", "GROUP_NOUNS", "PLURAL_GROUPS", "DOCUMENT_NOUNS", "NEVER_SPEAKERS", "PRONOUNS", "FEMALE_WORDS",
     "MALE_WORDS",
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "TOPIC_VERBS", "TOPIC_PREPS", "REQUEST_VERBS",
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
@@ -120,6 +120,15 @@ ROLE_MODIFIERS = frozenset(
 
 #: Words that form one office with the title after them: a vice president is not the president.
 OFFICE_PREFIXES = frozenset("vice prime deputy assistant under lieutenant attorney surgeon first".split())
+#: One name for an office however it is written: an abbreviated title ("Sen. X" then "the senator") or another
+#: word for the same seat ("Rep. X" then "the congresswoman").
+ROLE_NAMES = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "congressmember": "representative", "gen": "general", "col": "colonel",
+    "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "maj": "major", "pres": "president",
+    "supt": "superintendent", "insp": "inspector", "prof": "professor", "atty": "attorney", "amb": "ambassador",
+    "cmdr": "commander", "sec": "secretary",
+}
 #: Offices that lead a country: "the Norwegian leader" is the article's Norwegian prime minister or president.
 NATIONAL_LEADER_ROLES = frozenset(
     "president prime minister premier chancellor king queen emir sultan monarch taoiseach".split()) | {"prime minister"}

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicon.names import fold, place_key
 from ...lexicon.words import (
     COUNTRY_FORMS, DOCUMENT_NOUNS, FEMALE_WORDS, GROUP_NOUNS, MALE_WORDS, NEVER_SPEAKERS, OFFICE_PREFIXES,
-    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, SURNAME_PARTICLES, TITLE_WORDS,
+    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NAMES, SPEECH_VERBS, SURNAME_PARTICLES,
+    TITLE_WORDS,
 )
 from ..spans import SpanIndex
 from .gender import first_name_gender
@@ -200,7 +201,7 @@ def _role_head(role: Optional[str]) -> Optional[str]:
     words = [fold(w).rstrip(".") for w in role.split()]
     for k in range(len(words) - 1, -1, -1):
         if words[k] in TITLE_WORDS or words[k] in ROLE_HEADS:
-            return _with_prefixes(words[:k], words[k])
+            return _with_prefixes(words[:k], ROLE_NAMES.get(words[k], words[k]))
     return None
 
 
@@ -312,7 +313,7 @@ def _description(doc: Doc, head: Token) -> Optional[PersonMention]:
         definite = not plural and doc[start].pos_ in ("PROPN", "ADJ", "NOUN") and doc[start].text[:1].isupper()
     else:
         definite = det.dep_ == "poss" or det.lower_ in ("the", "this", "that", "these", "those")
-    role_head = _with_prefixes([fold(t.text) for t in doc[start:head.i]], lemma)
+    role_head = _with_prefixes([fold(t.text) for t in doc[start:head.i]], ROLE_NAMES.get(lemma, lemma))
     gender = _gender_from_words([head.text]) if kind_type == "PERSON" else None
     nationality = _nationality(w for w in words if w.i < head.i or (w.dep_ == "pobj" and w.head.lower_ == "of"))
     if kind_type == "ORG" and definite and (nationality or any(

@@ -8,7 +8,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon.words import ACCUSATION_PREPS, INTENT_VERBS, REQUEST_VERBS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS
+from ...lexicon.words import (
+    ACCUSATION_PREPS, INTENT_VERBS, REQUEST_VERBS, ROLE_HEADS, SPEECH_VERBS, TOPIC_PREPS, TOPIC_VERBS,
+)
 from ..cues import CueHit
 
 __all__ = ["complement", "CALL_VERBS", "PRONOUN_WORDS"]
@@ -159,6 +161,11 @@ def _cited_object(head: Token) -> Optional[TokenRange]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "as" and c.i >= e:
             e = c.right_edge.i + 1
+    reason = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over") for t in c.subtree]
+    if e == obj.right_edge.i + 1 and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in ROLE_HEADS) and \
+            not any(t.pos_ in ("VERB", "AUX") for t in [*obj.subtree, *reason]):
+        return None  # "questioned the bank chief": a person is no content put forward ("criticized X for failing
+        # to ..." is: it says what X did)
     return obj.left_edge.i, e
 
 
