@@ -76,3 +76,21 @@ def test_granularity_and_notation(text, published, needle, type_, value, mod):
 ])
 def test_not_a_year(text, absent):
     assert all(t.text != absent for t in resolve_times(text, PUB))
+
+
+# Earnings reports: "the latest period", "the year-earlier period", "last year's quarter" are the
+# quarter under discussion (a year back where the words say so), not the year; a day named inside the
+# quarter ("ended March 31") does not replace it.
+_REPORT = "The dairy's profit fell 10% in the quarter ended March 31, its chairman said. "
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    (_REPORT + "The latest period included a gain on a land sale.", "The latest period", "2023-Q1"),
+    (_REPORT + "Sales rose 5% from the corresponding period last year.", "the corresponding period last year",
+     "2022-Q1"),
+    (_REPORT + "In the year-earlier period, the dairy lost money.", "the year-earlier period", "2022-Q1"),
+    (_REPORT + "Cheese sales for last year's quarter were $3 million.", "last year's quarter", "2022-Q1"),
+    (_REPORT + "The year-ago results included a one-time charge.", "year-ago", "2022-Q1"),
+])
+def test_period_under_discussion(nlp, text, needle, value):
+    assert value_of(nlp, text, needle, "2023-05-08") == value

@@ -167,10 +167,26 @@ def _quarter_year(ctx: Context, c: Candidate, q: int) -> int | None:
     return start.year if start else ctx.pub.year
 
 
+def _period_named(ctx: Context, c: Candidate, grains: tuple[str, ...] = ("quarter", "month")):
+    """The last quarter (or month) named before ``c``.  A day named since does not replace it: in
+    "the quarter ended March 31 ... the latest period" the period is still the quarter."""
+    best = None
+    for a in ctx.anchors:
+        if a.pos < c.start and a.grain in grains and (best is None or a.pos > best.pos):
+            best = a
+    return best
+
+
+def _years_back(g: dict) -> int:
+    """1 for "year-ago", "last year's", "... last year"; 0 otherwise."""
+    near = (g.get("near") or g.get("ynear") or "").lower()
+    return 1 if "ago" in g or near == "last" else 0
+
+
 def _reported_quarter(ctx: Context, c: Candidate) -> dt.date | None:
     """The quarter under discussion: the last one named, else the last one ended before publication."""
-    ref = ctx.narrative(c, "quarter")
-    if ref is not None and ref.grain == "quarter":
+    ref = _period_named(ctx, c, ("quarter",))
+    if ref is not None:
         return ref.date
     if ctx.pub is None:
         return None
@@ -207,9 +223,9 @@ def resolve_quarter(ctx: Context, c: Candidate) -> None:
             base = dt.date(ctx.pub.year, (ctx.pub.month - 1) // 3 * 3 + 1, 1)
         elif rel in ("previous", "preceding", "prior"):
             base = dt.date(base.year - (base.month == 1), (base.month - 4) % 12 + 1, 1)
-        year = int(g["yr"]) if "yr" in g else base.year - (1 if "ago" in g else 0)
+        year = int(g["yr"]) if "yr" in g else base.year - _years_back(g)
         ctx.set_date(c, dt.date(year, base.month, 1), "quarter", ctx.pub_anchor)
-        c.extra["comparison"] = "ago" in g
+        c.extra["comparison"] = _years_back(g) > 0
         return
     if not q:  # "the final quarter": the fourth of the year named, else the last one ended
         q = 4 if any(k in g for k in ("y", "yr", "fy", "near", "ynear", "thisyear")) else 0
@@ -234,9 +250,9 @@ def resolve_period_ago(ctx: Context, c: Candidate) -> None:
     publication); "year-ago" moves it a year back, a year given replaces its year.
     """
     g = c.groups
-    ref = ctx.narrative(c, "quarter")
-    back = 1 if "ago" in g else 0
-    if ref is None or ref.grain in ("day", "week"):
+    ref = _period_named(ctx, c)
+    back = _years_back(g)
+    if ref is None:
         if ctx.pub is None and "yr" not in g:
             c.value, c.anchor = "XXXX", ctx.pub_anchor
             return
