@@ -94,3 +94,15 @@ _REPORT = "The dairy's profit fell 10% in the quarter ended March 31, its chairm
 ])
 def test_period_under_discussion(nlp, text, needle, value):
     assert value_of(nlp, text, needle, "2023-05-08") == value
+
+
+# A past-tense clause naming the month right after publication is reported speech of a plan: that
+# month, not the one eleven months back; "last September" and months further ahead stay in the past.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The refinery was told of a 10 percent cut in its crude supply in September.", "September", "2023-09"),
+    ("The ferry line said it stopped the night crossings last September.", "last September", "2022-09"),
+    ("The mill changed its accounting year in December.", "December", "2022-12"),
+    ("The mill changed its accounting year in March.", "March", "2023-03"),
+])
+def test_past_tense_next_month(nlp, text, needle, value):
+    assert value_of(nlp, text, needle, "2023-08-16") == value

@@ -118,7 +118,7 @@ def resolve_month(ctx: Context, c: Candidate) -> None:
         year = ctx.pub.year + {"this": 0, "last": -1, "next": 1}[g["ynear"].lower()]
         ctx.set_date(c, dt.date(year, mon, 1), "month", ctx.pub_anchor)
         return
-    ctx.set_date(c, pick_month(ctx.pub, mon, ctx.tense(c)), "month", ctx.pub_anchor)
+    ctx.set_date(c, pick_month(ctx.pub, mon, ctx.tense(c), loose=True), "month", ctx.pub_anchor)
 
 
 def resolve_month_rel(ctx: Context, c: Candidate) -> None:
