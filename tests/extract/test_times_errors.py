@@ -106,3 +106,14 @@ def test_period_under_discussion(nlp, text, needle, value):
 ])
 def test_past_tense_next_month(nlp, text, needle, value):
     assert value_of(nlp, text, needle, "2023-08-16") == value
+
+
+# A clock time told in the past, with no day of its own, is on the day the narrative is at.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The storm reached the harbour on Monday, fishermen said. The first boat sank at 10 p.m.", "10 p.m.",
+     "2023-05-08T22:00"),
+    ("The storm reached the harbour on Monday. The council will meet at 10 a.m. to discuss repairs.", "10 a.m.",
+     "2023-05-10T10:00"),
+])
+def test_clock_time_on_narrative_day(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value

@@ -17,6 +17,7 @@ from .candidates import Candidate
 from .context import Context
 from .dates import number
 from .holiday_dates import holiday_date, holiday_grain
+from .tense import PAST, PERFECT
 from .underspecified import pick_day, pick_month, pick_yearly
 from .words import MONTHS, PARTS, QUARTER_ORDINALS, SEASONS, WEEKDAYS
 
@@ -389,7 +390,9 @@ def resolve_race(ctx: Context, c: Candidate) -> None:
 
 
 def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
-    """The day a clock time is on: its own day word, a day in the same sentence, else publication."""
+    """The day a clock time is on: its own day word, a day in the same sentence, in a clause told in
+    the past the day the narrative is at ("was shot at 10 p.m.", after the paragraph named the
+    Friday), else publication."""
     day_c = c.extra.get("day")
     if day_c is not None:
         day_c.extra["lead_at"] = min(c.start, day_c.start)  # "until 9 a.m. Tuesday": the "until" is the day's too
@@ -398,6 +401,8 @@ def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
         if day_c.value and day_c.grain == "day" and "T" not in day_c.value:
             return day_c.value, True
     ref = ctx.narrative(c, "day", same_sentence=True)
+    if ref is None and ctx.tense(c) in (PAST, PERFECT):
+        ref = ctx.narrative(c, "day", sentences_back=3)
     if ref is not None and ref.grain == "day":
         c.anchor = "time:previous"
         return ref.date.isoformat(), True
