@@ -117,3 +117,15 @@ def test_past_tense_next_month(nlp, text, needle, value):
 ])
 def test_clock_time_on_narrative_day(nlp, text, needle, value):
     assert value_of(nlp, text, needle) == value
+
+
+# "the full year" is the year reported on: a deadline still ahead ("by 2030") just before is a target,
+# not that year; a past year named just before is ("by the end of 2021 ... for the year").
+@pytest.mark.parametrize("text, value", [
+    ("Until recently, the mill told its buyers that by 2030 it meant to double its output. Its chairman "
+     "forecast higher profit for the full year.", "2023"),
+    ("By the end of 2021 the charity had raised half the money it needed for the full year.", "2021"),
+    ("The mill doubled its output in 2021. Its chairman said profit for the full year rose 5%.", "2021"),
+])
+def test_full_year_not_a_target(nlp, text, value):
+    assert value_of(nlp, text, "the full year") == value

@@ -251,11 +251,22 @@ def resolve_the_day(ctx: Context, c: Candidate) -> None:
     ctx.set_from_pub(c, "day", lambda p: (p, "day"))
 
 
+#: A word that makes the date after it a deadline or target rather than a period reported on.
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$")
+
+
+def _target_ahead(ctx: Context, ref) -> bool:
+    """Is the date at ``ref`` a deadline after publication ("by 2030")?"""
+    return ctx.pub is not None and ref.date.year > ctx.pub.year \
+        and bool(_DEADLINE_BEFORE.search(ctx.text[max(0, ref.pos - 24):ref.pos]))
+
+
 def resolve_the_year(ctx: Context, c: Candidate) -> None:
     """"for the year", "the full year": a year named in the sentence or the one before, else the year of
-    publication (a target year said paragraphs earlier is not the one reported on)."""
+    publication (a target year said paragraphs earlier is not the one reported on, nor is a deadline
+    still ahead: "aims to double output by 2030 ... forecast higher profit for the full year")."""
     ref = ctx.narrative(c, "year", sentences_back=1)
-    if ref is not None:
+    if ref is not None and not _target_ahead(ctx, ref):
         ctx.set_date(c, dt.date(ref.date.year, 1, 1), "year", "time:previous")
         return
     ctx.set_from_pub(c, "year", lambda p: (dt.date(p.year, 1, 1), "year"))
