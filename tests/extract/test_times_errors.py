@@ -96,10 +96,15 @@ def test_period_under_discussion(nlp, text, needle, value):
     assert value_of(nlp, text, needle, "2023-05-08") == value
 
 
-# A past-tense clause naming the month right after publication is reported speech of a plan: that
-# month, not the one eleven months back; "last September" and months further ahead stay in the past.
+# A past-tense clause naming the month right after publication for a thing (a noun: "a cutback in
+# September", "September deliveries") reports a plan: that month, not the one eleven months back. What
+# the verb did ("fell in September"), "since September", "last September" and months further ahead stay
+# in the past.
 @pytest.mark.parametrize("text, needle, value", [
-    ("The refinery was told of a 10 percent cut in its crude supply in September.", "September", "2023-09"),
+    ("The refinery was warned of a sharp cutback in its crude supply in September.", "September", "2023-09"),
+    ("Traders placed orders for September deliveries.", "September", "2023-09"),
+    ("Sales fell in September.", "September", "2022-09"),
+    ("Markets had their best week since September.", "September", "2022-09"),
     ("The ferry line said it stopped the night crossings last September.", "last September", "2022-09"),
     ("The mill changed its accounting year in December.", "December", "2022-12"),
     ("The mill changed its accounting year in March.", "March", "2023-03"),

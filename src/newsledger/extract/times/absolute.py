@@ -105,6 +105,22 @@ def resolve_holiday(ctx: Context, c: Candidate) -> None:
         ctx.set_date(c, d, "week" if "hweek" in g else grain)
 
 
+def _month_of_a_thing(ctx: Context, c: Candidate) -> bool:
+    """Does the month say when a thing named by a noun happens ("a cut in supplies in September",
+    "November deliveries"), not when the clause's verb did ("sales fell in November")?  Only then
+    can a past-tense clause be reporting a plan for the coming month; "since November" never does."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    if tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.pos_ == "NOUN":
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "for", "of") and prep.head.pos_ == "NOUN"
+
+
 def resolve_month(ctx: Context, c: Candidate) -> None:
     g = c.groups
     mon = MONTHS[g["mon"].lower()]
@@ -119,7 +135,7 @@ def resolve_month(ctx: Context, c: Candidate) -> None:
         year = ctx.pub.year + {"this": 0, "last": -1, "next": 1}[g["ynear"].lower()]
         ctx.set_date(c, dt.date(year, mon, 1), "month", ctx.pub_anchor)
         return
-    ctx.set_date(c, pick_month(ctx.pub, mon, ctx.tense(c), loose=True), "month", ctx.pub_anchor)
+    ctx.set_date(c, pick_month(ctx.pub, mon, ctx.tense(c), loose=_month_of_a_thing(ctx, c)), "month", ctx.pub_anchor)
 
 
 def resolve_month_rel(ctx: Context, c: Candidate) -> None:
