@@ -113,12 +113,18 @@ def test_past_tense_next_month(nlp, text, needle, value):
     assert value_of(nlp, text, needle, "2023-08-16") == value
 
 
-# A clock time told in the past, with no day of its own, is on the day the narrative is at.
+# A clock time or part of a day told in the past, with no day of its own, is on the day the narrative
+# is at; told of what is ahead, on publication's day.
 @pytest.mark.parametrize("text, needle, value", [
     ("The storm reached the harbour on Monday, fishermen said. The first boat sank at 10 p.m.", "10 p.m.",
      "2023-05-08T22:00"),
     ("The storm reached the harbour on Monday. The council will meet at 10 a.m. to discuss repairs.", "10 a.m.",
      "2023-05-10T10:00"),
+    ("Grain prices slid on Monday. Millers bought heavily in the morning, then sold later in the day.",
+     "the morning", "2023-05-08TMO"),
+    ("Grain prices slid on Monday. Millers bought heavily in the morning, then sold later in the day.",
+     "later in the day", "2023-05-08"),
+    ("Grain prices slid on Monday. The millers will meet in the morning.", "the morning", "2023-05-10TMO"),
 ])
 def test_clock_time_on_narrative_day(nlp, text, needle, value):
     assert value_of(nlp, text, needle) == value

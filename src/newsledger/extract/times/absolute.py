@@ -17,7 +17,6 @@ from .candidates import Candidate
 from .context import Context
 from .dates import number
 from .holiday_dates import holiday_date, holiday_grain
-from .tense import PAST, PERFECT
 from .underspecified import pick_day, pick_month, pick_yearly
 from .words import MONTHS, PARTS, QUARTER_ORDINALS, SEASONS, WEEKDAYS
 
@@ -406,9 +405,8 @@ def resolve_race(ctx: Context, c: Candidate) -> None:
 
 
 def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
-    """The day a clock time is on: its own day word, a day in the same sentence, in a clause told in
-    the past the day the narrative is at ("was shot at 10 p.m.", after the paragraph named the
-    Friday), else publication."""
+    """The day a clock time is on: its own day word, else the narrative's day (see
+    :meth:`Context.narrative_day`: "was shot at 10 p.m." after the Friday was named), else publication."""
     day_c = c.extra.get("day")
     if day_c is not None:
         day_c.extra["lead_at"] = min(c.start, day_c.start)  # "until 9 a.m. Tuesday": the "until" is the day's too
@@ -416,10 +414,8 @@ def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
         c.anchor = day_c.anchor
         if day_c.value and day_c.grain == "day" and "T" not in day_c.value:
             return day_c.value, True
-    ref = ctx.narrative(c, "day", same_sentence=True)
-    if ref is None and ctx.tense(c) in (PAST, PERFECT):
-        ref = ctx.narrative(c, "day", sentences_back=3)
-    if ref is not None and ref.grain == "day":
+    ref = ctx.narrative_day(c)
+    if ref is not None:
         c.anchor = "time:previous"
         return ref.date.isoformat(), True
     c.anchor = ctx.pub_anchor

@@ -338,9 +338,10 @@ def resolve_vague(ctx: Context, c: Candidate) -> None:
 
 
 def resolve_part_day(ctx: Context, c: Candidate) -> None:
-    """"in the morning", "by mid-afternoon": a part of the day named in the sentence, else of publication."""
-    ref = ctx.narrative(c, "day", same_sentence=True)
-    if ref is not None and ref.grain == "day":
+    """"in the morning", "by mid-afternoon": a part of the narrative's day (:meth:`Context.narrative_day`),
+    else of publication."""
+    ref = ctx.narrative_day(c)
+    if ref is not None:
         ctx.set_date(c, ref.date, "day", "time:previous")
     else:
         ctx.set_from_pub(c, "day", lambda p: (p, "day"))
