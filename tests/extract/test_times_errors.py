@@ -70,6 +70,16 @@ def test_granularity_and_notation(text, published, needle, type_, value, mod):
     assert (t.type, t.value, t.mod) == (type_, value, mod)
 
 
+# A bare plural unit after "in just", "within only", "for mere" is a vague duration like "in minutes".
+@pytest.mark.parametrize("text, needle, value", [
+    ("The index fell 100 points in just minutes.", "minutes", "PTXM"),
+    ("The ferry service may end within only weeks.", "weeks", "PXW"),
+    ("The quarry sat idle for mere months.", "months", "PXM"),
+])
+def test_bare_duration_after_adverb(text, needle, value):
+    assert value_of(None, text, needle) == value
+
+
 @pytest.mark.parametrize("text, absent", [
     ("She was named sailor of the year, the club said.", "the year"),
     ("The club counted nineteen ninety-six boats.", "nineteen ninety-six"),

@@ -190,7 +190,8 @@ _RULES_SPANS = [
                    rf"(?P<num>{NUM}){HALF}?(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?[-\s]+(?:(?:straight|consecutive|"
                    rf"successive|trading|working|business|full|long|more|further|additional|previous|calendar|"
                    rf"school|fiscal)\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+old)?(?:[-\s]+long)?(?:\s+or\s+so)?", 4),
-    _r("duration", r"(?:for|over|in|within|after|spanning|the\s+past|the\s+last)\s+(?P<bare>(?:the\s+)?(?:years|decades|"
+    _r("duration", r"(?:for|over|in|within|after|spanning|the\s+past|the\s+last)\s+(?:(?:just|only|mere)\s+)?"
+                   r"(?P<bare>(?:the\s+)?(?:years|decades|"
                    r"months|weeks|days|hours|minutes|centuries))", 3),
     _r("duration", r"(?P<bare>decades|years|centuries|months|weeks)[-\s]long", 3),
     _r("duration", rf"the\s+(?P<ord>{ORD})\s+(?P<unit>week|month|year)\s+(?:since|of)\s+{EVENT}", 5),
