@@ -70,6 +70,19 @@ def test_granularity_and_notation(text, published, needle, type_, value, mod):
     assert (t.type, t.value, t.mod) == (type_, value, mod)
 
 
+# A count of days or weeks ("for a second consecutive day", "the fourth week in a row") dates the day
+# (week) it has reached, not a length of time.
+@pytest.mark.parametrize("text, needle, type_, value", [
+    ("Ferries were held in port for a second consecutive day.", "a second consecutive day", "DATE", "2023-05-10"),
+    ("The strike went on. Dockers walked out on Monday, the third straight day of protests.",
+     "the third straight day", "DATE", "2023-05-08"),
+    ("Grain prices rose for the fourth week in a row.", "the fourth week", "DATE", "2023-W19"),
+])
+def test_ordinal_day_is_a_date(text, needle, type_, value):
+    t = next(t for t in resolve_times(text, PUB) if t.text == needle)
+    assert (t.type, t.value) == (type_, value)
+
+
 # A bare plural unit after "in just", "within only", "for mere" is a vague duration like "in minutes".
 @pytest.mark.parametrize("text, needle, value", [
     ("The index fell 100 points in just minutes.", "minutes", "PTXM"),

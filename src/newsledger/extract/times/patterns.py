@@ -167,6 +167,9 @@ _RULES_DEICTIC = [
     _r("anaphor", r"(?P<near2>the\s+(?:day|week|month|year)\s+(?:before|after|previous|earlier|later))"
                   r"(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 6),
     _r("in_day", r"(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
+    # "a second consecutive day", "the third straight week": the day (week) the count has reached
+    _r("ord_unit", rf"(?:(?:the|a)\s+)?(?P<ord>{ORD})\s+(?:(?:straight|consecutive|successive)\s+)?"
+                   rf"(?P<unit>day|week)(?![-\w])", 4),
     _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]+|mid)?(?P<part>morning|afternoon|evening)", 3),
     _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
     _r("the_year", r"the\s+(?P<whole>full|entire|whole)\s+year(?![-\w])|the\s+year(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 2),

@@ -251,6 +251,19 @@ def resolve_the_day(ctx: Context, c: Candidate) -> None:
     ctx.set_from_pub(c, "day", lambda p: (p, "day"))
 
 
+def resolve_ord_unit(ctx: Context, c: Candidate) -> None:
+    """"for a second consecutive day", "the fourth week in a row": a count of days (weeks) that has reached
+    the day (week) the narrative is at, not a length of time."""
+    if c.groups["unit"].lower() == "day":
+        resolve_the_day(ctx, c)
+        return
+    ref = ctx.narrative(c, "week")
+    if ref is not None:
+        ctx.set_date(c, ref.date, "week", "time:previous")
+        return
+    ctx.set_from_pub(c, "week", lambda p: (p, "week"))
+
+
 #: A word that makes the date after it a deadline or target rather than a period reported on.
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -359,4 +372,5 @@ RELATIVE = {
     "unit_rel": resolve_unit_rel, "ago": resolve_ago, "now": resolve_now, "anaphor": resolve_anaphor,
     "in_day": resolve_in_day, "the_day": resolve_the_day, "set": resolve_set, "duration": resolve_duration,
     "recent": resolve_recent, "vague": resolve_vague, "the_year": resolve_the_year, "year_end": resolve_year_end,
+    "ord_unit": resolve_ord_unit,
 }
