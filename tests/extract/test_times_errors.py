@@ -41,6 +41,9 @@ def value_of(nlp, text, needle, published=PUB):
     # "should", "may", "must" look ahead; with "have" they look back
     ("The sale of the quarry should be completed in October.", "2023-06-05", "October", "2023-10"),
     ("The crew may have left the port on Tuesday.", PUB, "Tuesday", "2023-05-09"),
+    # a plan in the past perfect ("had been due to") is a plan of the past
+    ("The fishing permit had been due to expire Friday evening.", "2023-05-08", "Friday evening", "2023-05-05TEV"),
+    ("The fishing permit is due to expire Friday evening.", "2023-05-08", "Friday evening", "2023-05-12TEV"),
     # "the record set on Aug. 6" is a past record, not a schedule
     ("The river peaked at the level set on Aug. 6.", "2023-02-06", "Aug. 6", "2022-08-06"),
     # a past-tense clause prefers the last such day unless the next one is only weeks away
