@@ -86,6 +86,22 @@ def test_ordinal_day_is_a_date(text, needle, type_, value):
     assert (t.type, t.value) == (type_, value)
 
 
+# Titles of programmes and films made of time words are not times; the same words in prose, at the
+# start of a sentence or of a quote, and in a title-case headline still are.
+@pytest.mark.parametrize("text, needle, kept", [
+    ('The harbour master, speaking on the radio show "This Week," said the pier was safe.', "This Week", False),
+    ("The skipper told the channel's ''60 Minutes'' that the nets were empty.", "60 Minutes", False),
+    ("A poster showed a sheriff from the film ``High Noon'' on the wall of the bar.", "Noon", False),
+    ("You are listening to the evening news on Harbour Radio Today.", "Today", False),
+    ("Today the council meets to discuss the pier.", "Today", True),
+    ('"This week we sail for the islands," the skipper said.', "This week", True),
+    ("Ferries Return To The Island This Week\nThe first ferry left the harbour this morning.", "This Week", True),
+    ("The deal was agreed by Harbour Co. Recently, analysts have said the port is busy.", "Recently", True),
+])
+def test_titles_are_not_times(text, needle, kept):
+    assert any(t.text == needle for t in resolve_times(text, PUB)) == kept
+
+
 # A bare plural unit after "in just", "within only", "for mere" is a vague duration like "in minutes".
 @pytest.mark.parametrize("text, needle, value", [
     ("The index fell 100 points in just minutes.", "minutes", "PTXM"),
