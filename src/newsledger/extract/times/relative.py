@@ -160,6 +160,8 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
     n = number(g["num"])
     if n is not None and "and a half" in ctx.text[c.start:c.end].lower():
         n += 0.5
+    if n is not None and "halfof" in g:
+        n /= 2  # "half an hour later"
     unit = unit_of(g["unit"])
     direction = re.sub(r"\s+", " ", (g.get("dir") or g["dir2"]).lower())
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
@@ -337,6 +339,8 @@ def resolve_duration(ctx: Context, c: Candidate) -> None:
     n = None if "num2" in g else number(g["num"])
     if n is not None and "and a half" in ctx.text[c.start:c.end].lower():
         n += 0.5
+    if n is not None and "halfof" in g:
+        n /= 2  # "half an hour"
     c.value = duration(n, unit)
 
 
