@@ -247,7 +247,8 @@ def _a_title(text: str, c: Candidate) -> bool:
     if sum(w[0].islower() for w in re.findall(r"[A-Za-z]+", line)) < 3:
         return False  # a headline in title case
     before = text[line_start:c.start]
-    quoted = re.search(r"[\"“‘`']\s*$", before) and re.match(r"[,.]?\s*(?:[\"”’']|(?:[A-Z]\w*\s+)+)", text[c.end:c.end + 20])
+    quoted = re.search(r"[\"“‘`']\s*$", before) and re.match(r"[,.]?\s*(?:[\"”’']|(?:[A-Z]\w*\s+)+)",
+                                                             text[c.end:c.end + 20])
     after_name = re.search(r"[a-z,;]\s+[\"“‘`']*[A-Z]\w*\s+$", before)
     mid = re.search(r"[a-z,;]\s+$", before)
     return bool(quoted and len(words) > 1 or after_name or mid and len(words) > 1)

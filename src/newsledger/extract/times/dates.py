@@ -114,7 +114,8 @@ def duration(n: Optional[float], unit: str) -> str:
     code, mult, is_time = UNIT_CODES.get(unit, ("D", 1, False))
     if n is not None and code in ("H", "M") and is_time and not float(n * mult).is_integer():
         whole, part = int(n * mult), round((n * mult - int(n * mult)) * 60)
-        return f"PT{whole}{code}{part}{'M' if code == 'H' else 'S'}" if whole else f"PT{part}{'M' if code == 'H' else 'S'}"
+        sub = "M" if code == "H" else "S"
+        return f"PT{whole}{code}{part}{sub}" if whole else f"PT{part}{sub}"
     if unit == "decade" and n is None:
         code, mult = "DE", 1
     if unit == "century" and n is None:
