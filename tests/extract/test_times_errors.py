@@ -102,6 +102,17 @@ def test_titles_are_not_times(text, needle, kept):
     assert any(t.text == needle for t in resolve_times(text, PUB)) == kept
 
 
+# "up from $4 million a year ago" compares a figure: it does not move the narrative, so a later "a year
+# earlier" still counts from the year under discussion.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The dairy expects a better year in 2023. Profit rose to $5 million, up from $4 million a year ago. "
+     "Costs were higher compared with a year earlier.", "a year earlier", "2022"),
+    ("A year ago the dairy was closed. A year earlier it had been sold.", "A year earlier", "2021"),
+])
+def test_comparison_does_not_move_narrative(text, needle, value):
+    assert value_of(None, text, needle) == value
+
+
 # A bare plural unit after "in just", "within only", "for mere" is a vague duration like "in minutes".
 @pytest.mark.parametrize("text, needle, value", [
     ("The index fell 100 points in just minutes.", "minutes", "PTXM"),

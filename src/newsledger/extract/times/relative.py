@@ -177,9 +177,16 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
         ref = near if near is not None and near.grain in ("quarter", "month") and _close(ctx, near, c) else None
     if ref is None:
         ctx.set_from_pub(c, "day", lambda p: shift(p, sign * n, unit))
+        # "up from $5 million a year ago": a figure compared, not a time the narrative moves to
+        c.extra["comparison"] = sign < 0 and bool(_COMPARED.search(ctx.before(c, 48)))
     else:
         _shift_from(ctx, c, ref, sign * n, unit)
         c.extra["comparison"] = sign < 0
+
+
+#: What introduces the term of a comparison ("from", "than", "compared with", "versus").
+_COMPARED = re.compile(r"(?i)\b(?:from|than|with|versus|vs\.?)\s+(?:[$£€]?\s?\d[\d.,]*\s*(?:million|billion|"
+                       r"thousand|percent|%|cents?)?(?:\s+a\s+share)?,?\s+)?$")
 
 
 def _close(ctx: Context, a: Anchor, c: Candidate) -> bool:
