@@ -73,6 +73,12 @@ def one(text, needle, published=PUB, known=None, doc=None):
         ("A two-week festival began.", "two-week", "DURATION", "P2W"),
         ("The talks went on for three hours.", "three hours", "DURATION", "PT3H"),
         ("He waited two and a half years.", "two and a half years", "DURATION", "P2.5Y"),
+        # halves of clock units in the next unit down; "half an hour"; "a year and a half ago" counted in months
+        ("The crossing took an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+        ("The crossing took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("A minute and a half later, the pilot radioed.", "A minute and a half later", "DURATION", "PT1M30S"),
+        ("The pier was closed for half an hour.", "half an hour", "DURATION", "PT30M"),
+        ("Half a year ago, the old pier fell into the sea.", "Half a year ago", "DATE", "2022"),
         ("The siege lasted several months.", "several months", "DURATION", "PXM"),
         ("Costs doubled over the past decade.", "the past decade", "DURATION", "P10Y"),
         # sets

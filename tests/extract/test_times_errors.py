@@ -41,6 +41,9 @@ def value_of(nlp, text, needle, published=PUB):
     # "should", "may", "must" look ahead; with "have" they look back
     ("The sale of the quarry should be completed in October.", "2023-06-05", "October", "2023-10"),
     ("The crew may have left the port on Tuesday.", PUB, "Tuesday", "2023-05-09"),
+    # a plan in the past perfect ("had been due to") is a plan of the past
+    ("The fishing permit had been due to expire Friday evening.", "2023-05-08", "Friday evening", "2023-05-05TEV"),
+    ("The fishing permit is due to expire Friday evening.", "2023-05-08", "Friday evening", "2023-05-12TEV"),
     # "the record set on Aug. 6" is a past record, not a schedule
     ("The river peaked at the level set on Aug. 6.", "2023-02-06", "Aug. 6", "2022-08-06"),
     # a past-tense clause prefers the last such day unless the next one is only weeks away
@@ -70,9 +73,123 @@ def test_granularity_and_notation(text, published, needle, type_, value, mod):
     assert (t.type, t.value, t.mod) == (type_, value, mod)
 
 
+# A count of days or weeks ("for a second consecutive day", "the fourth week in a row") dates the day
+# (week) it has reached, not a length of time.
+@pytest.mark.parametrize("text, needle, type_, value", [
+    ("Ferries were held in port for a second consecutive day.", "a second consecutive day", "DATE", "2023-05-10"),
+    ("The strike went on. Dockers walked out on Monday, the third straight day of protests.",
+     "the third straight day", "DATE", "2023-05-08"),
+    ("Grain prices rose for the fourth week in a row.", "the fourth week", "DATE", "2023-W19"),
+])
+def test_ordinal_day_is_a_date(text, needle, type_, value):
+    t = next(t for t in resolve_times(text, PUB) if t.text == needle)
+    assert (t.type, t.value) == (type_, value)
+
+
+# Titles of programmes and films made of time words are not times; the same words in prose, at the
+# start of a sentence or of a quote, and in a title-case headline still are.
+@pytest.mark.parametrize("text, needle, kept", [
+    ('The harbour master, speaking on the radio show "This Week," said the pier was safe.', "This Week", False),
+    ("The skipper told the channel's ''60 Minutes'' that the nets were empty.", "60 Minutes", False),
+    ("A poster showed a sheriff from the film ``High Noon'' on the wall of the bar.", "Noon", False),
+    ("You are listening to the evening news on Harbour Radio Today.", "Today", False),
+    ("Today the council meets to discuss the pier.", "Today", True),
+    ('"This week we sail for the islands," the skipper said.', "This week", True),
+    ("Ferries Return To The Island This Week\nThe first ferry left the harbour this morning.", "This Week", True),
+    ("The deal was agreed by Harbour Co. Recently, analysts have said the port is busy.", "Recently", True),
+])
+def test_titles_are_not_times(text, needle, kept):
+    assert any(t.text == needle for t in resolve_times(text, PUB)) == kept
+
+
+# "up from $4 million a year ago" compares a figure: it does not move the narrative, so a later "a year
+# earlier" still counts from the year under discussion.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The dairy expects a better year in 2023. Profit rose to $5 million, up from $4 million a year ago. "
+     "Costs were higher compared with a year earlier.", "a year earlier", "2022"),
+    ("A year ago the dairy was closed. A year earlier it had been sold.", "A year earlier", "2021"),
+])
+def test_comparison_does_not_move_narrative(text, needle, value):
+    assert value_of(None, text, needle) == value
+
+
+# A bare plural unit after "in just", "within only", "for mere" is a vague duration like "in minutes".
+@pytest.mark.parametrize("text, needle, value", [
+    ("The index fell 100 points in just minutes.", "minutes", "PTXM"),
+    ("The ferry service may end within only weeks.", "weeks", "PXW"),
+    ("The quarry sat idle for mere months.", "months", "PXM"),
+])
+def test_bare_duration_after_adverb(text, needle, value):
+    assert value_of(None, text, needle) == value
+
+
 @pytest.mark.parametrize("text, absent", [
     ("She was named sailor of the year, the club said.", "the year"),
     ("The club counted nineteen ninety-six boats.", "nineteen ninety-six"),
 ])
 def test_not_a_year(text, absent):
     assert all(t.text != absent for t in resolve_times(text, PUB))
+
+
+# Earnings reports: "the latest period", "the year-earlier period", "last year's quarter" are the
+# quarter under discussion (a year back where the words say so), not the year; a day named inside the
+# quarter ("ended March 31") does not replace it.
+_REPORT = "The dairy's profit fell 10% in the quarter ended March 31, its chairman said. "
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    (_REPORT + "The latest period included a gain on a land sale.", "The latest period", "2023-Q1"),
+    (_REPORT + "Sales rose 5% from the corresponding period last year.", "the corresponding period last year",
+     "2022-Q1"),
+    (_REPORT + "In the year-earlier period, the dairy lost money.", "the year-earlier period", "2022-Q1"),
+    (_REPORT + "Cheese sales for last year's quarter were $3 million.", "last year's quarter", "2022-Q1"),
+    (_REPORT + "The year-ago results included a one-time charge.", "year-ago", "2022-Q1"),
+])
+def test_period_under_discussion(nlp, text, needle, value):
+    assert value_of(nlp, text, needle, "2023-05-08") == value
+
+
+# A past-tense clause naming the month right after publication for a thing (a noun: "a cutback in
+# September", "September deliveries") reports a plan: that month, not the one eleven months back. What
+# the verb did ("fell in September"), "since September", "last September" and months further ahead stay
+# in the past.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The refinery was warned of a sharp cutback in its crude supply in September.", "September", "2023-09"),
+    ("Traders placed orders for September deliveries.", "September", "2023-09"),
+    ("Sales fell in September.", "September", "2022-09"),
+    ("Markets had their best week since September.", "September", "2022-09"),
+    ("The ferry line said it stopped the night crossings last September.", "last September", "2022-09"),
+    ("The mill changed its accounting year in December.", "December", "2022-12"),
+    ("The mill changed its accounting year in March.", "March", "2023-03"),
+])
+def test_past_tense_next_month(nlp, text, needle, value):
+    assert value_of(nlp, text, needle, "2023-08-16") == value
+
+
+# A clock time or part of a day told in the past, with no day of its own, is on the day the narrative
+# is at; told of what is ahead, on publication's day.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The storm reached the harbour on Monday, fishermen said. The first boat sank at 10 p.m.", "10 p.m.",
+     "2023-05-08T22:00"),
+    ("The storm reached the harbour on Monday. The council will meet at 10 a.m. to discuss repairs.", "10 a.m.",
+     "2023-05-10T10:00"),
+    ("Grain prices slid on Monday. Millers bought heavily in the morning, then sold later in the day.",
+     "the morning", "2023-05-08TMO"),
+    ("Grain prices slid on Monday. Millers bought heavily in the morning, then sold later in the day.",
+     "later in the day", "2023-05-08"),
+    ("Grain prices slid on Monday. The millers will meet in the morning.", "the morning", "2023-05-10TMO"),
+])
+def test_clock_time_on_narrative_day(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value
+
+
+# "the full year" is the year reported on: a deadline still ahead ("by 2030") just before is a target,
+# not that year; a past year named just before is ("by the end of 2021 ... for the year").
+@pytest.mark.parametrize("text, value", [
+    ("Until recently, the mill told its buyers that by 2030 it meant to double its output. Its chairman "
+     "forecast higher profit for the full year.", "2023"),
+    ("By the end of 2021 the charity had raised half the money it needed for the full year.", "2021"),
+    ("The mill doubled its output in 2021. Its chairman said profit for the full year rose 5%.", "2021"),
+])
+def test_full_year_not_a_target(nlp, text, value):
+    assert value_of(nlp, text, "the full year") == value

@@ -104,6 +104,22 @@ def resolve_holiday(ctx: Context, c: Candidate) -> None:
         ctx.set_date(c, d, "week" if "hweek" in g else grain)
 
 
+def _month_of_a_thing(ctx: Context, c: Candidate) -> bool:
+    """Does the month say when a thing named by a noun happens ("a cut in supplies in September",
+    "November deliveries"), not when the clause's verb did ("sales fell in November")?  Only then
+    can a past-tense clause be reporting a plan for the coming month; "since November" never does."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    if tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.pos_ == "NOUN":
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "for", "of") and prep.head.pos_ == "NOUN"
+
+
 def resolve_month(ctx: Context, c: Candidate) -> None:
     g = c.groups
     mon = MONTHS[g["mon"].lower()]
@@ -118,7 +134,7 @@ def resolve_month(ctx: Context, c: Candidate) -> None:
         year = ctx.pub.year + {"this": 0, "last": -1, "next": 1}[g["ynear"].lower()]
         ctx.set_date(c, dt.date(year, mon, 1), "month", ctx.pub_anchor)
         return
-    ctx.set_date(c, pick_month(ctx.pub, mon, ctx.tense(c)), "month", ctx.pub_anchor)
+    ctx.set_date(c, pick_month(ctx.pub, mon, ctx.tense(c), loose=_month_of_a_thing(ctx, c)), "month", ctx.pub_anchor)
 
 
 def resolve_month_rel(ctx: Context, c: Candidate) -> None:
@@ -167,10 +183,26 @@ def _quarter_year(ctx: Context, c: Candidate, q: int) -> int | None:
     return start.year if start else ctx.pub.year
 
 
+def _period_named(ctx: Context, c: Candidate, grains: tuple[str, ...] = ("quarter", "month")):
+    """The last quarter (or month) named before ``c``.  A day named since does not replace it: in
+    "the quarter ended March 31 ... the latest period" the period is still the quarter."""
+    best = None
+    for a in ctx.anchors:
+        if a.pos < c.start and a.grain in grains and (best is None or a.pos > best.pos):
+            best = a
+    return best
+
+
+def _years_back(g: dict) -> int:
+    """1 for "year-ago", "last year's", "... last year"; 0 otherwise."""
+    near = (g.get("near") or g.get("ynear") or "").lower()
+    return 1 if "ago" in g or near == "last" else 0
+
+
 def _reported_quarter(ctx: Context, c: Candidate) -> dt.date | None:
     """The quarter under discussion: the last one named, else the last one ended before publication."""
-    ref = ctx.narrative(c, "quarter")
-    if ref is not None and ref.grain == "quarter":
+    ref = _period_named(ctx, c, ("quarter",))
+    if ref is not None:
         return ref.date
     if ctx.pub is None:
         return None
@@ -207,9 +239,9 @@ def resolve_quarter(ctx: Context, c: Candidate) -> None:
             base = dt.date(ctx.pub.year, (ctx.pub.month - 1) // 3 * 3 + 1, 1)
         elif rel in ("previous", "preceding", "prior"):
             base = dt.date(base.year - (base.month == 1), (base.month - 4) % 12 + 1, 1)
-        year = int(g["yr"]) if "yr" in g else base.year - (1 if "ago" in g else 0)
+        year = int(g["yr"]) if "yr" in g else base.year - _years_back(g)
         ctx.set_date(c, dt.date(year, base.month, 1), "quarter", ctx.pub_anchor)
-        c.extra["comparison"] = "ago" in g
+        c.extra["comparison"] = _years_back(g) > 0
         return
     if not q:  # "the final quarter": the fourth of the year named, else the last one ended
         q = 4 if any(k in g for k in ("y", "yr", "fy", "near", "ynear", "thisyear")) else 0
@@ -234,9 +266,9 @@ def resolve_period_ago(ctx: Context, c: Candidate) -> None:
     publication); "year-ago" moves it a year back, a year given replaces its year.
     """
     g = c.groups
-    ref = ctx.narrative(c, "quarter")
-    back = 1 if "ago" in g else 0
-    if ref is None or ref.grain in ("day", "week"):
+    ref = _period_named(ctx, c)
+    back = _years_back(g)
+    if ref is None:
         if ctx.pub is None and "yr" not in g:
             c.value, c.anchor = "XXXX", ctx.pub_anchor
             return
@@ -373,7 +405,8 @@ def resolve_race(ctx: Context, c: Candidate) -> None:
 
 
 def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
-    """The day a clock time is on: its own day word, a day in the same sentence, else publication."""
+    """The day a clock time is on: its own day word, else the narrative's day (see
+    :meth:`Context.narrative_day`: "was shot at 10 p.m." after the Friday was named), else publication."""
     day_c = c.extra.get("day")
     if day_c is not None:
         day_c.extra["lead_at"] = min(c.start, day_c.start)  # "until 9 a.m. Tuesday": the "until" is the day's too
@@ -381,8 +414,8 @@ def _clock_base(ctx: Context, c: Candidate) -> tuple[str, bool]:
         c.anchor = day_c.anchor
         if day_c.value and day_c.grain == "day" and "T" not in day_c.value:
             return day_c.value, True
-    ref = ctx.narrative(c, "day", same_sentence=True)
-    if ref is not None and ref.grain == "day":
+    ref = ctx.narrative_day(c)
+    if ref is not None:
         c.anchor = "time:previous"
         return ref.date.isoformat(), True
     c.anchor = ctx.pub_anchor

@@ -227,9 +227,38 @@ _CALENDAR_NAME = re.compile(r"(?i)(?:january|february|march|april|may|june|july|
                             r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})(?:,?\s+\d{4})?")
 
 
+#: Kinds whose words are capitalised anyway (names of months, weekdays, holidays; years).
+_NAMED_KINDS = frozenset({"date", "month", "month_rel", "weekday", "holiday", "year", "decade", "week_of", "season",
+                          "quarter", "fiscal", "time", "race"})
+
+
+def _a_title(text: str, c: Candidate) -> bool:
+    """Is the match part of a title (a programme, a film: "ABC's 'This Week'", "60 Minutes", "High
+    Noon")?  Its words are all capitalised though common words, in a sentence of lowercase prose, and it
+    stands mid-sentence, after another capitalised word, or in quotes of its own."""
+    if c.kind in _NAMED_KINDS and not (c.kind == "time" and "noon" in c.groups):
+        return False
+    words = re.findall(r"\w+", text[c.start:c.end])
+    if not words or not all(w[0].isupper() or w[0].isdigit() for w in words) or words[-1][0].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if sum(w[0].islower() for w in re.findall(r"[A-Za-z]+", line)) < 3:
+        return False  # a headline in title case
+    before = text[line_start:c.start]
+    quoted = re.search(r"[\"“‘`']\s*$", before) and re.match(r"[,.]?\s*(?:[\"”’']|(?:[A-Z]\w*\s+)+)",
+                                                             text[c.end:c.end + 20])
+    after_name = re.search(r"[a-z,;]\s+[\"“‘`']*[A-Z]\w*\s+$", before)
+    mid = re.search(r"[a-z,;]\s+$", before)
+    return bool(quoted and len(words) > 1 or after_name or mid and len(words) > 1)
+
+
 def plausible(text: str, c: Candidate) -> bool:
     """False for matches that are not times here ("may" the verb, "1500 residents", a 22-year-old)."""
     g = c.groups
+    if _a_title(text, c):
+        return False
     if "event" in g and _CALENDAR_NAME.fullmatch(g["event"].lstrip("`‘“\"'")):
         return False  # "the first week of June" is a week of a month, not of an event
     before = text[max(0, c.start - 14):c.start]

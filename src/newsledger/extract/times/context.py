@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .dates import UNRESOLVED, fmt
-from .tense import DEADLINE_VERBS, FUTURE, PAST, governing_lemma, tense_from_doc, tense_from_text
+from .tense import DEADLINE_VERBS, FUTURE, PAST, PERFECT, governing_lemma, tense_from_doc, tense_from_text
 
 __all__ = ["Context", "Anchor", "GRAIN_ORDER"]
 
@@ -129,6 +129,15 @@ class Context:
             if lo <= a.pos < c.start and GRAIN_ORDER.get(a.grain, 9) <= limit and (best is None or a.pos > best.pos):
                 best = a
         return best
+
+    def narrative_day(self, c: Candidate) -> Optional[Anchor]:
+        """The day a part of a day or a clock time without a day of its own is on: one named in its
+        sentence; in a clause told in the past, the day the narrative is at (within three sentences:
+        "Traders bought heavily in the morning", after the paragraph named the Friday)."""
+        ref = self.narrative(c, "day", same_sentence=True)
+        if ref is None and self.tense(c) in (PAST, PERFECT):
+            ref = self.narrative(c, "day", sentences_back=3)
+        return ref if ref is not None and ref.grain == "day" else None
 
     # -- setting values --------------------------------------------------------
     def set_from_pub(self, c: Candidate, grain: str, compute: Callable[[dt.date], tuple[dt.date, str]]) -> None:

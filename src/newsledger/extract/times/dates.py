@@ -74,6 +74,8 @@ def shift(d: dt.date, n: float, unit: str) -> tuple[dt.date, str]:
     if unit == "quarter":
         return add_months(d, int(round(3 * n))), "quarter"
     grain = {"decade": "decade", "century": "century"}.get(unit, "year")
+    if grain == "year" and not float(n).is_integer():  # "half a year ago": counted in months
+        return add_months(d, int(round(12 * n))), "year"
     return dt.date(max(1, min(9999, d.year + int(round(n)))), d.month, min(d.day, 28)), grain
 
 
@@ -103,8 +105,17 @@ def unit_of(word: str) -> str:
 
 
 def duration(n: Optional[float], unit: str) -> str:
-    """P5D, PT3H, P2.5Y, PXM (unknown amount)."""
+    """P5D, PT3H, P2.5Y, PXM (unknown amount).
+
+    A fraction of an hour or a minute is written as a clock reads it, in the next unit down
+    ("an hour and a half" PT1H30M, "a minute and a half" PT1M30S): TimeML's usual form.  A
+    fraction of a calendar unit keeps its decimal ("two and a half years" P2.5Y).
+    """
     code, mult, is_time = UNIT_CODES.get(unit, ("D", 1, False))
+    if n is not None and code in ("H", "M") and is_time and not float(n * mult).is_integer():
+        whole, part = int(n * mult), round((n * mult - int(n * mult)) * 60)
+        sub = "M" if code == "H" else "S"
+        return f"PT{whole}{code}{part}{sub}" if whole else f"PT{part}{sub}"
     if unit == "decade" and n is None:
         code, mult = "DE", 1
     if unit == "century" and n is None:

@@ -157,7 +157,7 @@ _RULES_DEICTIC = [
     _r("weekend", r"(?P<near>the|this|last|next|this\s+past|this\s+coming|that|the\s+following|the\s+previous)\s+weekend", 5),
     _r("unit_rel", rf"{EDGE}?(?P<near>{NEAR})\s+(?P<unit>week|month|year|quarter|decade)", 6),
     _r("unit_rel", rf"{EDGE}(?P<near>the)\s+(?P<unit>week|month|year|quarter|decade)", 6),
-    _r("ago", rf"{APPROX}?(?P<num>{NUM}){HALF}?\s+(?:or\s+(?:so|two|three)\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
+    _r("ago", rf"{APPROX}?(?P<halfof>half\s+(?=an?\s))?(?P<num>{NUM}){HALF}?\s+(?:or\s+(?:so|two|three)\s+)?(?P<unit>{UNIT}){HALF}?(?:\s+or\s+so)?\s+"
               rf"(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)|(?P<dir2>before|after)"
               rf"(?=\s*[,.;:!?)\"”]|\s+(?:and|but)\b|\s*$))", 7),
     _r("now", r"(?P<vague>right\s+now|now|nowadays|currently|at\s+present|these\s+days)", 2),
@@ -167,6 +167,9 @@ _RULES_DEICTIC = [
     _r("anaphor", r"(?P<near2>the\s+(?:day|week|month|year)\s+(?:before|after|previous|earlier|later))"
                   r"(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 6),
     _r("in_day", r"(?P<when>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)", 6),
+    # "a second consecutive day", "the third straight week": the day (week) the count has reached
+    _r("ord_unit", rf"(?:(?:the|a)\s+)?(?P<ord>{ORD})\s+(?:(?:straight|consecutive|successive)\s+)?"
+                   rf"(?P<unit>day|week)(?![-\w])", 4),
     _r("part_day", rf"(?:the\s+)?(?:(?P<when>early|late|mid)[-\s]+|mid)?(?P<part>morning|afternoon|evening)", 3),
     _r("year_span", r"the\s+(?:fiscal\s+)?year\s+(?:ended|ending|to|through)", 6),
     _r("the_year", r"the\s+(?P<whole>full|entire|whole)\s+year(?![-\w])|the\s+year(?=\s*[,.;:!?)]|\s+(?:and|but)\b)", 2),
@@ -186,11 +189,13 @@ _RULES_SPANS = [
     _r("set", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|annual|fortnightly|nightly|biannual|semiannual)", 2),
     _r("set", rf"(?P<wds>{WEEKDAY})s", 4),
     _r("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|coming|first|following|final|remaining|same|"
-                   rf"entire|whole|better\s+part\s+of\s+the)|another|the)\s+)?{APPROX}?"
+                   rf"entire|whole|better\s+part\s+of\s+the)|another|the)\s+)?{APPROX}?(?P<halfof>half\s+(?=an?\s))?"
                    rf"(?P<num>{NUM}){HALF}?(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?[-\s]+(?:(?:straight|consecutive|"
                    rf"successive|trading|working|business|full|long|more|further|additional|previous|calendar|"
-                   rf"school|fiscal)\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+old)?(?:[-\s]+long)?(?:\s+or\s+so)?", 4),
-    _r("duration", r"(?:for|over|in|within|after|spanning|the\s+past|the\s+last)\s+(?P<bare>(?:the\s+)?(?:years|decades|"
+                   rf"school|fiscal)\s+)?(?P<unit>{UNIT})(?:{HALF}(?![-\w]))?(?P<old>[-\s]+old)?(?:[-\s]+long)?"
+                   rf"(?:\s+or\s+so)?", 4),
+    _r("duration", r"(?:for|over|in|within|after|spanning|the\s+past|the\s+last)\s+(?:(?:just|only|mere)\s+)?"
+                   r"(?P<bare>(?:the\s+)?(?:years|decades|"
                    r"months|weeks|days|hours|minutes|centuries))", 3),
     _r("duration", r"(?P<bare>decades|years|centuries|months|weeks)[-\s]long", 3),
     _r("duration", rf"the\s+(?P<ord>{ORD})\s+(?P<unit>week|month|year)\s+(?:since|of)\s+{EVENT}", 5),

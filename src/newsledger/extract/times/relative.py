@@ -160,6 +160,8 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
     n = number(g["num"])
     if n is not None and "and a half" in ctx.text[c.start:c.end].lower():
         n += 0.5
+    if n is not None and "halfof" in g:
+        n /= 2  # "half an hour later"
     unit = unit_of(g["unit"])
     direction = re.sub(r"\s+", " ", (g.get("dir") or g["dir2"]).lower())
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
@@ -175,9 +177,16 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
         ref = near if near is not None and near.grain in ("quarter", "month") and _close(ctx, near, c) else None
     if ref is None:
         ctx.set_from_pub(c, "day", lambda p: shift(p, sign * n, unit))
+        # "up from $5 million a year ago": a figure compared, not a time the narrative moves to
+        c.extra["comparison"] = sign < 0 and bool(_COMPARED.search(ctx.before(c, 48)))
     else:
         _shift_from(ctx, c, ref, sign * n, unit)
         c.extra["comparison"] = sign < 0
+
+
+#: What introduces the term of a comparison ("from", "than", "compared with", "versus").
+_COMPARED = re.compile(r"(?i)\b(?:from|than|with|versus|vs\.?)\s+(?:[$£€]?\s?\d[\d.,]*\s*(?:million|billion|"
+                       r"thousand|percent|%|cents?)?(?:\s+a\s+share)?,?\s+)?$")
 
 
 def _close(ctx: Context, a: Anchor, c: Candidate) -> bool:
@@ -251,11 +260,35 @@ def resolve_the_day(ctx: Context, c: Candidate) -> None:
     ctx.set_from_pub(c, "day", lambda p: (p, "day"))
 
 
+def resolve_ord_unit(ctx: Context, c: Candidate) -> None:
+    """"for a second consecutive day", "the fourth week in a row": a count of days (weeks) that has reached
+    the day (week) the narrative is at, not a length of time."""
+    if c.groups["unit"].lower() == "day":
+        resolve_the_day(ctx, c)
+        return
+    ref = ctx.narrative(c, "week")
+    if ref is not None:
+        ctx.set_date(c, ref.date, "week", "time:previous")
+        return
+    ctx.set_from_pub(c, "week", lambda p: (p, "week"))
+
+
+#: A word that makes the date after it a deadline or target rather than a period reported on.
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$")
+
+
+def _target_ahead(ctx: Context, ref) -> bool:
+    """Is the date at ``ref`` a deadline after publication ("by 2030")?"""
+    return ctx.pub is not None and ref.date.year > ctx.pub.year \
+        and bool(_DEADLINE_BEFORE.search(ctx.text[max(0, ref.pos - 24):ref.pos]))
+
+
 def resolve_the_year(ctx: Context, c: Candidate) -> None:
     """"for the year", "the full year": a year named in the sentence or the one before, else the year of
-    publication (a target year said paragraphs earlier is not the one reported on)."""
+    publication (a target year said paragraphs earlier is not the one reported on, nor is a deadline
+    still ahead: "aims to double output by 2030 ... forecast higher profit for the full year")."""
     ref = ctx.narrative(c, "year", sentences_back=1)
-    if ref is not None:
+    if ref is not None and not _target_ahead(ctx, ref):
         ctx.set_date(c, dt.date(ref.date.year, 1, 1), "year", "time:previous")
         return
     ctx.set_from_pub(c, "year", lambda p: (dt.date(p.year, 1, 1), "year"))
@@ -313,6 +346,8 @@ def resolve_duration(ctx: Context, c: Candidate) -> None:
     n = None if "num2" in g else number(g["num"])
     if n is not None and "and a half" in ctx.text[c.start:c.end].lower():
         n += 0.5
+    if n is not None and "halfof" in g:
+        n /= 2  # "half an hour"
     c.value = duration(n, unit)
 
 
@@ -327,9 +362,10 @@ def resolve_vague(ctx: Context, c: Candidate) -> None:
 
 
 def resolve_part_day(ctx: Context, c: Candidate) -> None:
-    """"in the morning", "by mid-afternoon": a part of the day named in the sentence, else of publication."""
-    ref = ctx.narrative(c, "day", same_sentence=True)
-    if ref is not None and ref.grain == "day":
+    """"in the morning", "by mid-afternoon": a part of the narrative's day (:meth:`Context.narrative_day`),
+    else of publication."""
+    ref = ctx.narrative_day(c)
+    if ref is not None:
         ctx.set_date(c, ref.date, "day", "time:previous")
     else:
         ctx.set_from_pub(c, "day", lambda p: (p, "day"))
@@ -347,4 +383,5 @@ RELATIVE = {
     "unit_rel": resolve_unit_rel, "ago": resolve_ago, "now": resolve_now, "anaphor": resolve_anaphor,
     "in_day": resolve_in_day, "the_day": resolve_the_day, "set": resolve_set, "duration": resolve_duration,
     "recent": resolve_recent, "vague": resolve_vague, "the_year": resolve_the_year, "year_end": resolve_year_end,
+    "ord_unit": resolve_ord_unit,
 }

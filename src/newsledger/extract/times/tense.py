@@ -88,8 +88,9 @@ def _infinitive_tense(tok: Token, depth: int) -> Optional[str]:
         return _verb_tense(clause, depth + 1) if clause.pos_ in ("VERB", "AUX") and clause is not tok else None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_ in _PLAN_LEMMAS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
-            if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
-                return PAST  # "had been scheduled to expire on Friday": a plan of the past
+            verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+            if any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+                return PAST  # "had been scheduled (due) to expire on Friday": a plan of the past
             return FUTURE  # "plans to reopen in March", "is to resume on Tuesday"
         return _verb_tense(head, depth + 1)
     return FUTURE

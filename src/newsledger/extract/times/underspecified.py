@@ -48,13 +48,21 @@ def pick_day(ref: dt.date, month: int, day: int, tense: Optional[str]) -> Option
     return pick_yearly(ref, lambda y: _safe(y, month, day), tense)
 
 
-def pick_month(ref: dt.date, month: int, tense: Optional[str]) -> dt.date:
-    """The first day of the month ``month`` nearest ``ref`` in the tense's direction."""
+def pick_month(ref: dt.date, month: int, tense: Optional[str], loose: bool = False) -> dt.date:
+    """The first day of the month ``month`` nearest ``ref`` in the tense's direction.
+
+    ``loose``: a past tense still lets the month right after publication win over the one
+    eleven months back ("were told of a cut in supplies in September", written in August:
+    a clause in the past cannot tell of next month, so it is reported speech of a plan).
+    "last September" is never loose.
+    """
     this = dt.date(ref.year, ref.month, 1)
     options = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if tense == FUTURE:
         return min(o for o in options if o >= this)
     if tense in (PAST, PERFECT):
+        if loose and month == ref.month % 12 + 1:
+            return min(o for o in options if o > this)
         return max(o for o in options if o <= this)
     return min(options, key=lambda o: (abs((o - this).days), o > this))
 
