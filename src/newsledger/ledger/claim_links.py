@@ -10,15 +10,16 @@ the claim before it ("same count of civilians killed in Tarvik within 1 day").
 
 The outcome depends on the set alone (a run is cut exactly where two neighbours are more than the window
 apart), and it stays local: a claim added or taken away changes at most the runs on either side of it.  So a
-batch does not re-read blocks: for each claim it looks up its neighbours in its block (an index seek each
-way) and repairs the labels there, relabelling a run by one indexed ``UPDATE`` when an anchor appears,
-disappears or two runs join.  Rows of the ledger claims touched are then recomputed from their members
+batch does not re-read blocks: it reads, once per chunk of blocks, the linked claims within the window of its
+new claims (the only ones that can be their neighbours), links the new claims among them in memory, and
+relabels a run in the store by one indexed ``UPDATE`` when an anchor appears, disappears or two runs join.  Rows of the ledger claims touched are then recomputed from their members
 (:mod:`.claim_rows`).  :func:`rebuild_claims` derives everything from scratch: the reference the tests compare
 incremental linking with, and how a store linked before claim linking existed is brought up to date.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -162,6 +163,7 @@ class ClaimLinks:
         self.splits, self.aliases = load_overrides(store)
         self.touched: set[str] = set()  # ledger claims that lost members, joined others or were cut
         self.grown: dict[str, list[ClaimRow]] = {}  # ledger claim -> the members it gained
+        self.reasons: dict[tuple[str, str], str] = {}  # (article, claim) -> its new link reason, not yet written
 
     def apply(self, article_ids: Sequence[str], removed: Sequence[ClaimRow]) -> set[str]:
         """Link the stored claims of ``article_ids`` (just written) after taking ``removed`` (their old rows,
@@ -175,33 +177,56 @@ class ClaimLinks:
         return self.touched | set(self.grown)
 
     def write(self) -> None:
-        """Rewrite the rows of the ledger claims this batch changed."""
+        """The link reasons that changed, then the rows of the ledger claims this batch changed."""
+        self.store.executemany("UPDATE claims SET link_reason = ? WHERE article_id = ? AND id = ?",
+                               [(reason, article, cid) for (article, cid), reason in sorted(self.reasons.items())])
+        self.reasons.clear()
         write_ledger_claims(self.store, self.touched, self.grown)
 
     def add(self, rows: Sequence[ClaimRow]) -> None:
-        """Link claims whose rows are stored without a block (new, or taken out to be linked again)."""
-        linked: dict[str, ClaimRow] = {}  # block -> the last of these rows linked in it
-        spans = self._day_spans({block_of(r, self.splits, self.aliases) for r in rows})
+        """Link claims whose rows are stored without a block (new, or taken out to be linked again).
+
+        The linked claims that can be their neighbours (within the window of a block's new claims) are read
+        once per chunk of blocks and kept in order in memory, new claims joining them as they are linked; only
+        relabelling runs goes to the store claim by claim."""
+        batch: dict[str, list[ClaimRow]] = {}
         for row in sorted(rows, key=lambda r: (block_of(r, self.splits, self.aliases), r.order)):
-            block = block_of(row, self.splits, self.aliases)
-            first, last = spans.get(block, (None, None))
-            before = self._neighbour(block, row.order, "<") if first is not None and first <= row.order[0] else None
-            after = self._neighbour(block, row.order, ">") if last is not None and last >= row.order[0] else None
-            if block in linked and (before is None or linked[block].order > before.order):
-                before = linked[block]  # written below, after the loop: the store does not know it yet
-            if before is not None and (row.day or 0) - (before.day or 0) <= window(block):
-                row.label = before.label
-            else:
-                row.label, before = ledger_claim_id(row), None
-            row.block, row.reason = block, link_reason(row, before, block)
-            linked[block] = row
-            self.grown.setdefault(row.label, []).append(row)
-            if after is not None:
-                self._follow(block, after, row)
-        # Deferred to one statement: a rename above only ever reaches stored rows after these in their block.
+            batch.setdefault(block_of(row, self.splits, self.aliases), []).append(row)
+        near = self._linked_near(batch)
+        for block, new in batch.items():
+            known = near.get(block, [])
+            for row in new:
+                k = bisect.bisect_left([r.order for r in known], row.order)
+                before, after = (known[k - 1] if k else None), (known[k] if k < len(known) else None)
+                if before is not None and (row.day or 0) - (before.day or 0) <= window(block):
+                    row.label = before.label
+                else:
+                    row.label, before = ledger_claim_id(row), None
+                row.block, row.reason = block, link_reason(row, before, block)
+                known.insert(k, row)
+                self.grown.setdefault(row.label, []).append(row)
+                if after is not None:
+                    self._follow(block, after, row, known)
+        # the new claims' own rows in one statement: the relabelling above only reached linked rows after them
         self.store.executemany("UPDATE claims SET claim_block = ?, ledger_claim = ?, link_reason = ? "
                                "WHERE article_id = ? AND id = ?",
                                [(r.block, r.label, r.reason, r.article, r.id) for r in rows])
+
+    def _linked_near(self, batch: dict[str, list[ClaimRow]]) -> dict[str, list[ClaimRow]]:
+        """Per block, its linked claims dated within the window of the batch's first and last claim of it, in
+        order: a claim further away can neither join a new claim's run nor be cut from it."""
+        out: dict[str, list[ClaimRow]] = {}
+        spans = [(block, (new[0].day or 0) - window(block), (new[-1].day or 0) + window(block))
+                 for block, new in sorted(batch.items())]
+        for i in range(0, len(spans), 100):
+            part = spans[i:i + 100]
+            where = " OR ".join("(claim_block = ? AND claim_day BETWEEN ? AND ?)" for _ in part)
+            for r in self.store.execute(f"SELECT {ROW_COLUMNS} FROM claims WHERE {where}",
+                                        [x for span in part for x in span]):
+                out.setdefault(r["claim_block"], []).append(self._current(ClaimRow.of(r)))
+        for known in out.values():
+            known.sort(key=lambda r: r.order)
+        return out
 
     def take_out(self, rows: Sequence[ClaimRow]) -> None:
         """Unlink stored claims (to link them again under changed overrides), repairing what they leave."""
@@ -215,25 +240,18 @@ class ClaimLinks:
         for r in rows:
             r.block = r.label = r.reason = None
 
-    def _day_spans(self, blocks: set[str]) -> dict[str, tuple[int, int]]:
-        """First and last day of each block's linked claims: a claim outside them has no neighbour on that side,
-        and most claims, told after all others of their key or of a key of their own, need no lookup."""
-        out: dict[str, tuple[int, int]] = {}
-        ordered = sorted(blocks)
-        for i in range(0, len(ordered), 500):
-            part = ordered[i:i + 500]
-            out.update({r["claim_block"]: (r["first"] or 0, r["last"] or 0) for r in self.store.execute(
-                "SELECT claim_block, MIN(claim_day) AS first, MAX(claim_day) AS last FROM claims "
-                f"WHERE claim_block IN ({', '.join('?' for _ in part)}) GROUP BY claim_block", part)})
-        return out
-
     # -- the neighbourhood of one position -------------------------------------------------------------
     def _neighbour(self, block: str, order: tuple, side: str) -> Optional[ClaimRow]:
         desc = " DESC" if side == "<" else ""
         rows = self.store.execute(
             f"SELECT {ROW_COLUMNS} FROM claims WHERE claim_block = ? AND ({_ORDER}) {side} (?, ?, ?, ?, ?) "
             f"ORDER BY {', '.join(c.strip() + desc for c in _ORDER.split(','))} LIMIT 1", (block, *order))
-        return ClaimRow.of(rows[0]) if rows else None
+        return self._current(ClaimRow.of(rows[0])) if rows else None
+
+    def _current(self, row: ClaimRow) -> ClaimRow:
+        """A stored row with the link reason this batch gave it and has not written yet."""
+        row.reason = self.reasons.get((row.article, row.id), row.reason)
+        return row
 
     def _repair(self, block: str, order: tuple) -> None:
         """Make the labels right where a claim at ``order`` was taken out of ``block``."""
@@ -241,12 +259,15 @@ class ClaimLinks:
         if after is not None:
             self._follow(block, after, self._neighbour(block, order, "<"))
 
-    def _follow(self, block: str, row: ClaimRow, before: Optional[ClaimRow]) -> None:
-        """``row`` now comes right after ``before`` (None: first in its block): its run, label and reason."""
+    def _follow(self, block: str, row: ClaimRow, before: Optional[ClaimRow],
+                known: Optional[list[ClaimRow]] = None) -> None:
+        """``row`` now comes right after ``before`` (None: first in its block): its run, label and reason.
+        ``known``: the block's claims held in memory, relabelled with the store."""
         if before is not None and (row.day or 0) - (before.day or 0) <= window(block):
             if row.label != before.label:  # two runs joined: the later takes the earlier's id
                 self.store.execute("UPDATE claims SET ledger_claim = ? WHERE ledger_claim = ?", (before.label, row.label))
                 self.touched |= {row.label, before.label}
+                _relabel(known, row.label, before.label)
             reason = link_reason(row, before, block)
         else:
             target = ledger_claim_id(row)
@@ -254,10 +275,18 @@ class ClaimLinks:
                 self.store.execute(f"UPDATE claims SET ledger_claim = ? WHERE ledger_claim = ? AND ({_ORDER}) >= "
                                    "(?, ?, ?, ?, ?)", (target, row.label, *row.order))
                 self.touched |= {row.label, target}
+                _relabel(known, row.label, target, since=row.order)
             reason = link_reason(row, None, block)
         if reason != row.reason:
-            self.store.execute("UPDATE claims SET link_reason = ? WHERE article_id = ? AND id = ?",
-                               (reason, row.article, row.id))
+            row.reason = reason
+            self.reasons[(row.article, row.id)] = reason  # written by :meth:`write`: nothing else reads it
+
+
+def _relabel(known: Optional[list[ClaimRow]], old: str, new: str, since: Optional[tuple] = None) -> None:
+    """The same relabelling on the claims held in memory (all of a run, or its part from ``since`` on)."""
+    for r in known or ():
+        if r.label == old and r.block is not None and (since is None or r.order >= since):
+            r.label = new
 
 
 def rebuild_claims(store, features: bool = True) -> None:
