@@ -127,6 +127,17 @@ CASES = [
         id="saying-nothing-is-no-quote",
     ),
     pytest.param(
+        "According to Whitaker, residents had warned officials about the flood wall in 2021.",
+        [("indirect", "residents had warned officials about the flood wall in 2021", "Whitaker")],
+        id="according-to-before-a-clause-with-a-cue-of-its-own",
+    ),
+    pytest.param(
+        "Anton Volkov spoke by video on Monday. The march was meant as a protest against the generals, he said, "
+        "according to a translation by the agency.",
+        [("indirect", "The march was meant as a protest against the generals", "Anton Volkov")],
+        id="according-to-after-said-sources-the-wording-not-the-claim",
+    ),
+    pytest.param(
         "The senator questioned the bank's chief for two hours. The auditors questioned the count.",
         [("indirect", "the count", "auditors")],
         id="questioning-a-person-is-no-quote-questioning-a-count-is",

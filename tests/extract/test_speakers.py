@@ -47,6 +47,10 @@ CASES = [
         "Maria Lopez", "The senator", None, id="an-abbreviated-title-is-the-office",
     ),
     pytest.param(
+        "Local MP Joan Whitaker said that she would raise the flooding in parliament.",
+        "Joan Whitaker", "Local MP Joan Whitaker", "Local MP", id="mp-is-a-title",
+    ),
+    pytest.param(
         "Gov. Tom Reyes signed the bill on Monday. The governor said that it would save money.",
         "Tom Reyes", "The governor", None, id="gov-is-governor",
     ),

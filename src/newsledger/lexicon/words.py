@@ -99,7 +99,7 @@ MULTI_WORD_COUNTRIES = sorted((f for f in COUNTRY_FORMS if " " in f), key=len, r
 #: ("President Volodymyr Zelenskyy", "Sen. Ted Cruz", "Ms Olena Brisk").
 TITLE_WORDS = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady president vice prime minister deputy general gen col colonel
-    maj major capt captain lt lieutenant sgt sergeant adm admiral chancellor secretary senator sen rep
+    maj major mp mep msp mla capt captain lt lieutenant sgt sergeant adm admiral chancellor secretary senator sen rep
     representative governor gov mayor ambassador king queen prince princess pope rev reverend father sister
     sheikh chief commander spokesman spokeswoman spokesperson adviser advisor judge justice chairman chairwoman
     chair speaker leader commissioner attorney director officer sheriff detective inspector superintendent

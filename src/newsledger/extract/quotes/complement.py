@@ -54,8 +54,8 @@ def _according_clause(doc: Doc, hit: CueHit, head: Token) -> Optional[TokenRange
     """'According to the survey, sales rose': the clause on the far side of the "according to" phrase."""
     acc = doc[hit.start]
     clause = acc.head
-    if clause is acc or clause.lemma_ in SPEECH_VERBS:
-        return None
+    if clause is acc or (clause.lemma_ in SPEECH_VERBS and acc.i > clause.i):
+        return None  # "..., he said, according to a translation": the source of the wording, not of a claim
     while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
         clause = clause.head
     ps, pe = acc.left_edge.i, head.right_edge.i + 1
