@@ -138,6 +138,12 @@ CASES = [
         id="according-to-after-said-sources-the-wording-not-the-claim",
     ),
     pytest.param(
+        "Asked whether the tolls would rise, a city official told reporters: \"Nothing is decided.\" "
+        "The mayor was asked whether she would resign.",
+        [("direct", "Nothing is decided.", "city official")],
+        id="the-question-put-is-no-quote-the-answer-is",
+    ),
+    pytest.param(
         "The senator questioned the bank's chief for two hours. The auditors questioned the count.",
         [("indirect", "the count", "auditors")],
         id="questioning-a-person-is-no-quote-questioning-a-count-is",

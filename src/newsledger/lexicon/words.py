@@ -168,7 +168,9 @@ ORG_WORDS = frozenset(
     programme program unicef unhcr who nato ministry administration operator agency inc
     guard guards brigade battalion regiment command staff police authority authorities assembly court
     embassy consulate federation league coalition alliance front movement church red journal kremlin
-    center centre campaign media poll senate congress house firm""".split()
+    center centre campaign media poll senate congress house firm treasury cabinet presidency secretariat board
+    bureau directorate inspectorate tribunal regulator watchdog airline insurer charity club society observatory
+    delegation mission""".split()
 )
 
 #: Head nouns of organisations and groups that can speak ("the ministry said", "officials said").

@@ -63,7 +63,8 @@ def reported_quotes(ctx: QuoteContext, direct: Sequence[FoundQuote], fragments: 
     for hit in ctx.cues:
         if scan.passages.covering(ctx.doc[hit.head].idx) is not None:
             continue  # a cue inside a quotation is the quoted person's own reporting
-        if _nothing_said(ctx.doc[hit.head]) or _said_of_its_subject(ctx.doc[hit.head]):
+        if _nothing_said(ctx.doc[hit.head]) or _said_of_its_subject(ctx.doc[hit.head]) or \
+                _question_put(ctx.doc[hit.head]):
             continue
         rng = complement(ctx.doc, hit)
         if rng is None:
@@ -91,6 +92,16 @@ def _said_of_its_subject(head: Token) -> bool:
     subject, who said nothing (the claims read it as hearsay)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
     return passive and any(c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in head.children)
+
+
+def _question_put(head: Token) -> bool:
+    """'Asked whether fuel duty would rise, an official said ...', 'the minister was asked whether ...': the
+    question put to someone by unnamed askers, not anyone's words (the answer is the quote)."""
+    if head.lemma_ != "ask" or head.tag_ != "VBN":
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)  # "the minister was asked whether"
+    bare = head.dep_ in ("advcl", "ROOT") and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
+    return passive or bare
 
 
 def _add_parenthetical(ctx: QuoteContext, scan: _Scan, hit: CueHit) -> None:
