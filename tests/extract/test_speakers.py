@@ -128,3 +128,15 @@ def test_a_dateline_is_never_the_speaker(nlp, text):
 def test_a_subject_the_parser_hung_on_the_dateline_still_speaks(nlp, text, name):
     (q,) = quotes_of(nlp, text)
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister: 'We will not raise taxes'\n\nFinance Minister Carla Mendes ruled out tax rises on Wednesday.",
+     "Carla Mendes"),
+    ("Mayor says the budget is safe\n\nMayor Linda Okafor presented the figures on Monday.", "Linda Okafor"),
+    ("Senator: 'We need answers'\n\nSen. Ana Lopez and Sen. Bob Hill met the board on Friday.", "Senator"),
+])
+def test_a_headline_names_the_office_the_story_names_the_person(nlp, text, name):
+    """An office in the headline is the one person the article names in it; with two holders it stays as written."""
+    q = quotes_of(nlp, text)[0]
+    assert q.speaker is not None and q.speaker.name == name

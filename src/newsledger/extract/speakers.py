@@ -22,7 +22,9 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..lexicon.names import fold, org_key, person_parts
-from ..lexicon.words import DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, PUBLISHING_VERBS, QUANTIFIER_SOURCES, SPEECH_VERBS
+from ..lexicon.words import (
+    DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, PUBLISHING_VERBS, QUANTIFIER_SOURCES, ROLE_NAMES, SPEECH_VERBS, TITLE_WORDS,
+)
 from ..records import Speaker
 from ._doc import sentence_at
 from .people import DocEntity, People, PersonMention
@@ -225,7 +227,13 @@ class SpeakerResolver:
         return Speaker(name=name, mention=mention.text, span=(mention.start_char, mention.end_char))
 
     def _named_entity(self, name: str) -> Optional[DocEntity]:
-        """The one named entity of the article this written name fits (surname or organisation key)."""
+        """The one named entity of the article this written name fits (surname or organisation key); a bare
+        office ("Minister: ..." in a headline) fits the one named person holding it."""
+        office = fold(name).rstrip(".")
+        if office in TITLE_WORDS and " " not in office:
+            office = ROLE_NAMES.get(office, office)
+            holders = [e for e in self.people.entities if e.named and e.type == "PERSON" and office in e.role_heads]
+            return holders[0] if len(holders) == 1 else None
         first, last = person_parts(name)
         fits = []
         for ent in self.people.entities:

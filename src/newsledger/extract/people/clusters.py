@@ -256,12 +256,21 @@ def link_descriptions(doc: Doc, mentions: Sequence[PersonMention], entities: lis
                 if _description_fits(doc, m, ent):
                     target = ent
                     break
+        if target is None and m.definite and _in_first_line(doc, m):
+            target = next((e for e in sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
+                           if e.mentions and e.named and _description_fits(doc, m, e)), None)
         if target is None:
             _new(entities, m)
         else:
             target.add(m)
 
 
+def _in_first_line(doc: Doc, m: PersonMention) -> bool:
+    """A headline names a person by office before the story does ("Mayor says budget is safe"): its description
+    looks ahead to the first person the article names in that office."""
+    if any("\n" in t.text_with_ws for t in doc[:m.start]):
+        return False
+    return any("\n" in t.text_with_ws for t in doc[m.start:])
 # ---------------------------------------------------------------------------------------------
 # Names of entities
 
