@@ -138,6 +138,11 @@ CASES = [
         id="according-to-after-said-sources-the-wording-not-the-claim",
     ),
     pytest.param(
+        "According to the Harbour Gazette, Mayor Ruth Adler said that the ferry would run again in May.",
+        [("indirect", "the ferry would run again in May", "Ruth Adler")],
+        id="according-to-a-paper-relays-the-mayor's-words",
+    ),
+    pytest.param(
         "Asked whether the tolls would rise, a city official told reporters: \"Nothing is decided.\" "
         "The mayor was asked whether she would resign.",
         [("direct", "Nothing is decided.", "city official")],

@@ -54,8 +54,10 @@ def _according_clause(doc: Doc, hit: CueHit, head: Token) -> Optional[TokenRange
     """'According to the survey, sales rose': the clause on the far side of the "according to" phrase."""
     acc = doc[hit.start]
     clause = acc.head
-    if clause is acc or (clause.lemma_ in SPEECH_VERBS and acc.i > clause.i):
-        return None  # "..., he said, according to a translation": the source of the wording, not of a claim
+    if clause is acc or (clause.lemma_ in SPEECH_VERBS and (
+            acc.i > clause.i or any(c.dep_ == "ccomp" for c in clause.children))):
+        return None  # "..., he said, according to a translation", "According to the paper, X said that ...": who
+        # relayed the words; X's quote is the claim
     while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
         clause = clause.head
     ps, pe = acc.left_edge.i, head.right_edge.i + 1
