@@ -191,6 +191,7 @@ def test_claims_on_any_beat(run, text, claim_words, source):
         '"There are serious flaws in the plan," she said.',  # judged existential
         '"The worst thing is the silence," he said.',  # judged subject
         "We have to be realistic about the budget, the minister said.",  # obligation
+        "The central bank expects inflation to fall below 3 percent by December.",  # forecast with a figure
     ],
 )
 def test_not_claims(run, text):

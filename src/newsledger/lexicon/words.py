@@ -21,7 +21,7 @@ __all__ = [
     "INTRO_WORDS", "PHRASE_CUES", "ORDINALS", "ordinal_value",
     "CURRENCY_SYMBOLS", "CURRENCY_CODES", "CURRENCY_WORDS", "MULTIPLIERS", "FRACTIONS", "MEASURE_UNITS",
     "TIME_UNITS", "MONTHS", "STREET_WORDS", "BOUND_UPPER", "BOUND_LOWER", "BOUND_APPROX", "AGE_BEFORE",
-    "STANCE_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "KNOWING_VERBS",
+    "STANCE_VERBS", "FORECAST_VERBS", "DECISION_WORDS", "EXPERIENCE_VERBS", "ACCUSE_VERBS", "DENY_VERBS", "CONFIRM_VERBS", "EVIDENCE_VERBS", "KNOWING_VERBS",
     "DEGREE_ADVERBS",
     "STATE_ADJECTIVES", "FEELING_ADJECTIVES", "CLAIM_NOUNS", "FIGURE_NOUNS", "HEARSAY_PATTERNS", "UNVERIFIED_PATTERNS",
     "DISPUTED_PATTERNS", "CONFIRMED_PATTERNS", "MODAL_WORDS", "PREDICTION_PATTERNS",
@@ -404,6 +404,9 @@ STANCE_VERBS = frozenset(
     """think believe feel hope wish want fear consider regard expect like love hate prefer need deserve doubt
     suspect guess imagine suppose trust worry welcome share urge demand""".split()
 )
+#: Verbs whose reported content is a forecast ("the bank expects inflation to fall below 3 percent"): a
+#: prediction, never a claim, even with a figure in it.
+FORECAST_VERBS = frozenset("expect forecast predict project anticipate foresee".split())
 #: Words that announce a decision rather than state a fact ("a decision has been taken", "he is ordering").
 DECISION_WORDS = frozenset("decide decision order instruct".split())
 #: Verbs of perception and cognition: with "I" or "we" in the present they state an experience or view.

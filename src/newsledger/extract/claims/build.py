@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from ...lexicon.words import COUNTRY_FORMS, EVIDENCE_VERBS, INTENT_VERBS, REQUEST_VERBS, SPEECH_VERBS
+from ...lexicon.words import COUNTRY_FORMS, EVIDENCE_VERBS, FORECAST_VERBS, INTENT_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from ...records import Claim, ClaimSource, Quote, TimeExpr
 from ...text import paragraphs
 from ..people import People, find_people
@@ -49,8 +49,8 @@ class _Builder:
         doc = self.doc
         figures = figures_in(doc, u.start, u.end, [t.span for t in self.times])
         out = []
-        if u.cue_lemma in REQUEST_VERBS | INTENT_VERBS:
-            return []  # "urged them to send 200 tents", "vowed to cut taxes": appeals and intentions
+        if u.cue_lemma in REQUEST_VERBS | INTENT_VERBS | FORECAST_VERBS:
+            return []  # "urged them to send 200 tents", "vowed to cut taxes", "expects prices to fall 3%"
         if self._asks_or_exclaims(u):
             return []
         for a, b, f in split_by_figure(doc, u.start, u.end, figures):
