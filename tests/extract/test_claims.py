@@ -258,10 +258,16 @@ def test_one_claim_per_figure(run):
         ("Men between the ages of 18 and 60 must stay, but 3,000 crossed the border, guards said.", 3000),
         ("The Three Amigos reunited as 900 fans watched, the venue said.", 900),  # a name
         ("The lifter, who finished fourth in the 85kg class, said 30 athletes withdrew.", 30),  # ordinal, class
+        ("The auditors said 14 sites had closed. The last one had been losing money for years.", 14),  # a pronoun
     ],
 )
 def test_ages_names_and_ordinals_are_not_figures(run, text, value):
     assert [c.quantity.value for c in run(text) if c.quantity] == [value]
+
+
+def test_one_counts_when_it_stands_for_one_of_them(run):
+    claims = run("Medics said 40 soldiers were treated for burns and that one had died.")
+    assert sorted(c.quantity.value for c in claims if c.quantity) == [1, 40]
 
 
 def test_counts_and_time(nlp):

@@ -58,6 +58,9 @@ def _describes(tok: Token, value: float) -> bool:
     of = head if head.lower_ == "of" else head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     if of is not None and of.head.lower_ in ("one", "each", "any", "none") and of.head.i < tok.i:
         return True  # "one of its 12 ministers", "one of five permanent members"
+    if tok.lower_ == "one" and tok.dep_ not in ("nummod", "quantmod", "compound") and any(
+            c.dep_ in ("det", "amod", "poss") for c in tok.children):
+        return True  # "this one will not either", "the last one": a pronoun, not a count ("one had died" is)
     if value <= 12 and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DESCRIBING_DETS | {"'s", "’s"}:
         return True  # "the two sides", "its three children": a set already known
     return False
