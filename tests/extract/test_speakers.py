@@ -47,6 +47,18 @@ CASES = [
         "Maria Lopez", "The senator", None, id="an-abbreviated-title-is-the-office",
     ),
     pytest.param(
+        "The UN relief coordinator for Kestria, Margit Lund, said that two trains had left.",
+        "Margit Lund", "The UN relief coordinator for Kestria", None, id="an-office-for-a-place-then-the-name",
+    ),
+    pytest.param(
+        "Orvalia's ambassador to Britain, Pavel Stein, said that the report was false.",
+        "Pavel Stein", "Orvalia's ambassador to Britain", None, id="an-ambassador-to-a-country-then-the-name",
+    ),
+    pytest.param(
+        "A spokeswoman for Maria Lopez said that the claim was false.",
+        "spokeswoman for Maria Lopez", "A spokeswoman for Maria Lopez", None, id="a-spokeswoman-for-x-is-not-x",
+    ),
+    pytest.param(
         "Local MP Joan Whitaker said that she would raise the flooding in parliament.",
         "Joan Whitaker", "Local MP Joan Whitaker", "Local MP", id="mp-is-a-title",
     ),

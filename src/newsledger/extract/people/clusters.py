@@ -182,12 +182,14 @@ def _syntactic_partner(doc: Doc, m: PersonMention, heads: dict[int, PersonMentio
             return heads[c.i]
     if head.dep_ == "appos" and head.head.i in heads and heads[head.head.i].kind == "name":
         return heads[head.head.i]
-    for prep in head.children:  # "the Deputy Prime Minister of Kestria Anna Kovalenko": the name closes the phrase
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    for prep in head.children:  # "the Deputy Prime Minister of Kestria Anna Kovalenko": the name closes the phrase;
+        # "the ambassador to Britain, Y", "the coordinator for Kestria, Y": the parser hangs Y on the place
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "to", "at", "in"):
             for obj in prep.children:
                 named = heads.get(obj.i)
-                if obj.dep_ == "pobj" and named is not None and named.type == "PERSON" and named.end == m.end:
-                    return named
+                if prep.lower_ == "of" and obj.dep_ == "pobj" and named is not None and named.type == "PERSON" \
+                        and named.end == m.end:
+                    return named  # (never "a spokeswoman for Hillary Clinton": the name there is the employer)
                 if obj.dep_ == "pobj" and m.type == "PERSON":
                     found = _person_appositive(obj, heads)
                     if found is not None:
