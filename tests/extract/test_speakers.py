@@ -152,3 +152,11 @@ def test_a_headline_names_the_office_the_story_names_the_person(nlp, text, name)
     """An office in the headline is the one person the article names in it; with two holders it stays as written."""
     q = quotes_of(nlp, text)[0]
     assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_list_item_without_its_subject_names_no_speaker(nlp):
+    """'Keeps saying ...' in a bulleted list leaves its subject out; the capitalised verb is nobody."""
+    text = ("What the candidate has done:\n\nKeeps saying she opposed the war, when there are clips of her "
+            "backing it.\n\nResidents saying they were never warned have sued the city.\n")
+    speakers = [(q.speaker.name if q.speaker else None) for q in quotes_of(nlp, text)]
+    assert speakers == [None, "Residents"]

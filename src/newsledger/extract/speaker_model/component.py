@@ -152,6 +152,8 @@ def _choose(doc: Doc, rows: QuoteRows, scores: np.ndarray, resolver: SpeakerReso
         if rows.site.cue is None and not _could_speak(doc[cand.token], resolver.people):
             continue  # with no verb of saying, only a person, body or document nearby can be the source
         tok = doc[cand.token]
+        if _elided_subject(tok, resolver.people):
+            continue
         if _in_dateline(tok):  # where the story was filed, not who spoke; the parser may hang the subject on it
             tok = next((c for c in tok.children if c.dep_ == "appos" and not _in_dateline(c)), None)
             if tok is None:
@@ -160,6 +162,15 @@ def _choose(doc: Doc, rows: QuoteRows, scores: np.ndarray, resolver: SpeakerReso
         if speaker is not None:
             return speaker, entity, prob
     return None, None, 0.0
+
+
+def _elided_subject(tok: Token, people: People) -> bool:
+    """A list item whose subject is left out ("Keeps saying she opposed the war."): the capitalised verb the parser
+    took for a bare noun opening the line, root of its sentence, is no speaker."""
+    line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws
+    verb_after = tok.dep_ == "ROOT" or (tok.dep_ == "nsubj" and tok.head.tag_ == "VBG" and tok.head.i == tok.i + 1)
+    return line_start and verb_after and tok.tag_ in ("NN", "NNS") and not tok.ent_type_ \
+        and people.mention_at(tok.i) is None and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
 
 
 def _in_dateline(tok: Token) -> bool:
