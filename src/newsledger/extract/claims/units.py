@@ -1,6 +1,6 @@
 """Where claims can be: the stretches of an article that someone asserts, each with its source.
 
-Four kinds of unit, found over a parsed Doc:
+Five kinds of unit, found over a parsed Doc:
 
 - ``quote``: the content of every quotation the quote finder found (``doc._.nl_quotes``), one
   unit per sentence of it; its source is the quote's resolved speaker (a document entity's
@@ -8,6 +8,8 @@ Four kinds of unit, found over a parsed Doc:
 - ``report``: a clause reported by a verb of saying or of evidence ("the data show that ...")
   that no quotation covers; its source is the resolved subject of the verb
   (:class:`~newsledger.extract.speakers.SpeakerResolver`);
+- a claim noun's own clause ("the governor's claim that 300 homes were flooded"): a ``report`` of the noun's
+  owner, else ``hearsay``, so that a verdict on the named claim has a claim to rate;
 - ``hearsay``: a sentence hedged with no source ("there have been reports that", "is believed
   to", "reportedly"): unattributed, the hedge is its evidence;
 - ``narration``: what the article states itself (no source); only its figures become claims.
