@@ -190,13 +190,14 @@ class ClaimLinks:
         once per chunk of blocks and kept in order in memory, new claims joining them as they are linked; only
         relabelling runs goes to the store claim by claim."""
         batch: dict[str, list[ClaimRow]] = {}
-        for row in sorted(rows, key=lambda r: (block_of(r, self.splits, self.aliases), r.order)):
-            batch.setdefault(block_of(row, self.splits, self.aliases), []).append(row)
+        for block, row in sorted(((block_of(r, self.splits, self.aliases), r) for r in rows),
+                                 key=lambda pair: (pair[0], pair[1].order)):
+            batch.setdefault(block, []).append(row)
         near = self._linked_near(batch)
         for block, new in batch.items():
             known = near.get(block, [])
             for row in new:
-                k = bisect.bisect_left([r.order for r in known], row.order)
+                k = bisect.bisect_left(known, row.order, key=lambda r: r.order)
                 before, after = (known[k - 1] if k else None), (known[k] if k < len(known) else None)
                 if before is not None and (row.day or 0) - (before.day or 0) <= window(block):
                     row.label = before.label

@@ -10,17 +10,13 @@ the keys the rest of the code knows ("us", "uk") and the forms news writes that 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .folding import fold
 
 __all__ = ["with_package_countries"]
 
 #: An alternative name worth reading in English text: letters, spaces, dots, hyphens, apostrophes.
 _READABLE = re.compile(r"[A-Za-z][A-Za-z .'’-]*")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
 
 def _package_forms(info: dict) -> tuple[list[str], list[str]]:
@@ -31,7 +27,7 @@ def _package_forms(info: dict) -> tuple[list[str], list[str]]:
         if _READABLE.fullmatch(alt) and not is_code and "," not in alt:
             names.append(alt)
     demonyms = [d for d in re.split(r"\s*/\s*", info.get("demonym") or "") if d and _READABLE.fullmatch(d)]
-    return [_fold(n) for n in names if n], [_fold(d) for d in demonyms]
+    return [fold(n) for n in names if n], [fold(d) for d in demonyms]
 
 
 def with_package_countries(forms: dict[str, str], adjectives: dict[str, str]) -> tuple[dict, dict]:

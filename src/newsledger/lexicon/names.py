@@ -17,10 +17,10 @@ deliberately explainable: every merge can say which rule joined two names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Optional
 
+from .folding import fold
 from .words import COUNTRY_ADJECTIVE, COUNTRY_FORMS, MULTI_WORD_COUNTRIES, SURNAME_PARTICLES, TITLE_WORDS
 
 __all__ = [
@@ -36,13 +36,6 @@ _LEGAL_FORMS = frozenset("inc corp corporation co company llc ltd limited plc gr
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower case, accents removed, typographic apostrophes made plain."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("‘", "'").lower().strip()
-
-
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A transliteration-insensitive key for one name word (Zelenskyy, Zelensky, Zelenskiy -> zelensky)."""
