@@ -157,3 +157,27 @@ def test_opening_one_new_store_from_several_writers_at_once(store_url):
     with ThreadPoolExecutor(4) as pool:
         seen = list(pool.map(open_and_count, range(4)))
     assert all(versions == seen[0] and len(versions) == len(set(versions)) for versions in seen)
+
+
+def test_opening_waits_out_a_lock_sqlite_reports_without_waiting():
+    """A second process opening a new file while the first switches it to WAL may get 'database is locked' at
+    once; the store tries again instead of failing the ingest, and still reports any other error."""
+    import sqlite3
+
+    from newsledger.store.store import _retry_while_locked
+
+    calls = []
+
+    def opening():
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "open"
+
+    assert _retry_while_locked(opening, pause_s=0.01) == "open" and len(calls) == 3
+
+    def broken():
+        raise sqlite3.OperationalError("no such table: nothing")
+
+    with pytest.raises(sqlite3.OperationalError):
+        _retry_while_locked(broken, pause_s=0.01)

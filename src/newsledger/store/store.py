@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Optional, Protocol, Sequence
 
@@ -43,7 +44,8 @@ class Store:
         self.url = url
         self.dialect = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
         try:
-            self.conn = _connect_postgresql(url) if self.dialect == "postgresql" else _connect_sqlite(url)
+            self.conn = _connect_postgresql(url) if self.dialect == "postgresql" else \
+                _retry_while_locked(lambda: _connect_sqlite(url))
         except Exception as exc:  # driver errors differ per engine; all mean "cannot open"
             raise StoreError(f"{_redact(url)}: cannot open database: {exc}") from exc
         self.migrate()
@@ -97,7 +99,7 @@ class Store:
         process applied meanwhile is not applied again.
         """
         if self.dialect == "sqlite":
-            return self._migrate()
+            return _retry_while_locked(self._migrate)
         self.execute("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))
         try:
             return self._migrate()
@@ -265,6 +267,18 @@ _TYPES = {
 
 #: How long an SQLite connection waits for another process's write (a whole ingest batch with its linking) to end.
 _SQLITE_LOCK_WAIT_S = 120.0
+
+
+def _retry_while_locked(step, attempts: int = 60, pause_s: float = 0.5):
+    """Run ``step`` again while SQLite reports the file locked or busy without waiting for it, as it may while
+    another process creates the same new file or switches it to WAL (the busy handler is not consulted then)."""
+    for attempt in range(attempts):
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if attempt == attempts - 1 or not re.search(r"locked|busy", str(exc)):
+                raise
+            time.sleep(pause_s)
 
 
 def _connect_sqlite(path: str) -> sqlite3.Connection:
