@@ -193,3 +193,45 @@ def test_clock_time_on_narrative_day(nlp, text, needle, value):
 ])
 def test_full_year_not_a_target(nlp, text, value):
     assert value_of(nlp, text, "the full year") == value
+
+
+# A quarter told "latest", "recent" or "past" has ended by publication: a quarter named before it but
+# still ahead (a forecast charge) is not the one meant; with none named it is the last one ended.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The floods will mean a fourth-quarter charge, the insurer said. Its earnings fell in the latest "
+     "quarter.", "the latest quarter", "2023-Q3"),
+    ("The ferry line's revenue rose 12% in the latest period.", "the latest period", "2023-Q3"),
+    ("The dairy's third-quarter profit fell. In the latest quarter, cheese sales rose.", "the latest quarter",
+     "2023-Q3"),
+])
+def test_latest_quarter_has_ended(nlp, text, needle, value):
+    assert value_of(nlp, text, needle, "2023-11-02") == value
+
+
+# "the quarter ended <day>" is the three months up to that day, as the calendar quarter most of them
+# fall in; a quarter named before keeps its own (fiscal) number.
+@pytest.mark.parametrize("text, published, value", [
+    ("In the quarter ended July 31, the bakery chain lost money.", "2023-10-02", "2023-Q2"),
+    ("In the quarter ended Sept. 30, the ferry line carried more cars.", "2023-10-20", "2023-Q3"),
+    ("In the quarter ended Jan. 31, the ski resort sold fewer passes.", "2023-05-08", "2022-Q4"),
+    ("Results for the quarter ending Jan. 31 are due in March.", "2023-10-02", "2023-Q4"),
+    ("The mill's fiscal first quarter was weak. In the quarter ended Sept. 29, sales fell.", "2023-10-20",
+     "2023-Q1"),
+])
+def test_quarter_named_by_its_end(nlp, text, published, value):
+    assert value_of(nlp, text, "the quarter", published) == value
+
+
+# A present tag on a verb whose past is spelt the same, or on a bare verb beside a singular subject,
+# says nothing of when: the weekday is the one just past. A weekday's possessive names a past event
+# unless the coming one is clearly nearer.
+@pytest.mark.parametrize("text, published, value", [
+    ("Cheap imports hurt the mill on Tuesday, its owner said.", PUB, "2023-05-09"),
+    ("Falling orders hurt the index, which slid two percent on Friday.", PUB, "2023-05-05"),
+    ("The notes convert at a premium over Thursday's closing price.", "2023-05-08", "2023-05-04"),
+    ("Voters await Saturday's count.", "2023-05-11", "2023-05-13"),
+    ("The council meets Friday.", PUB, "2023-05-12"),
+])
+def test_bare_present_forms_and_weekday_possessives(nlp, text, published, value):
+    needle = next(d for d in ("Tuesday", "Friday", "Thursday", "Saturday") if d in text)
+    assert value_of(nlp, text, needle, published) == value

@@ -51,8 +51,24 @@ def test_reporting_is_not_boilerplate():
         "in returning ballots by post from remote communities, some of which are reachable only by boat "
         "or by air during the winter months, the commission added in its statement on Thursday.\n"
         "'Ad hoc arrangements are no longer enough,' she said.\n"
+        "The offer lets holders subscribe for one new share for every four held, at 12 crowns each.\n"
     )
     assert kinds(text) == []
+
+
+def test_quoted_words_are_reporting_and_a_button_mid_post_is_boilerplate_alone():
+    text = (
+        '"We only wanted to make a donation to the clinic," said Ada Brenn, a retired teacher.\n'
+        "Ferries resume on Monday, the port said. pic.example.com/x1 SIGN UP FOR OUR NEWSLETTER — Port of Elm\n"
+    )
+    line = text.splitlines()[1]
+    assert kinds(text) == [("appeal", "SIGN UP FOR OUR NEWSLETTER")]
+    assert find_boilerplate(text)[0].span[0] == text.index(line) + line.index("SIGN")
+
+
+def test_reader_appeals_to_subscribe_are_boilerplate():
+    text = "Subscribe for just $1 a week.\nYou can subscribe for free to our morning briefing.\n"
+    assert [k for k, _ in kinds(text)] == ["appeal", "appeal"]
 
 
 def test_topics_deduplicated_in_order():

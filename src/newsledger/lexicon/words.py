@@ -407,6 +407,11 @@ STANCE_VERBS = frozenset(
 #: Verbs whose reported content is a forecast ("the bank expects inflation to fall below 3 percent"): a
 #: prediction, never a claim, even with a figure in it.
 FORECAST_VERBS = frozenset("expect forecast predict project anticipate foresee".split())
+#: Verbs whose past is spelt as their present ("prices hit a record on Tuesday"): the tagger's present
+#: tag on one says nothing of when.
+UNCHANGED_PAST_VERBS = frozenset(
+    "hit cut set put let shut quit spread cost hurt split burst cast broadcast upset bet bid slit thrust forecast"
+    .split())
 #: Words that announce a decision rather than state a fact ("a decision has been taken", "he is ordering").
 DECISION_WORDS = frozenset("decide decision order instruct".split())
 #: Verbs of perception and cognition: with "I" or "we" in the present they state an experience or view.

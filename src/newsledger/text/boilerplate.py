@@ -25,7 +25,8 @@ _APPEAL = re.compile(
     r"(?:\bclick here\b"
     r"|^(?:if you(?:'d| would)? (?:like|want|wish) to |please |you can |to )?(?:donate|subscribe|sign up|support (?:us|our)|"
     r"become a (?:member|subscriber|supporter)|register)\b"
-    r"|\b(?:sign up (?:for|to) (?:our|the) (?:\w+ )?newsletter|subscribe (?:now|today|for|to our)|donate (?:now|today)"
+    r"|\b(?:sign up (?:for|to) (?:our|the) (?:\w+ )?newsletter|donate (?:now|today)"
+    r"|subscribe (?:now|today|to our|for (?:free|just|only|as little as|less than|unlimited|full|[$£€]))"
     r"|support (?:our|independent) journalism|make a (?:donation|contribution))\b)",
     re.I,
 )
@@ -41,6 +42,8 @@ _CREDIT_LINE = re.compile(
 _CREDIT_INLINE = re.compile(
     r"\((?:photo(?:graph)?|picture|image|pic|credit)s?\s*(?:credit)?\s*:\s*[^()\n]{1,80}\)", re.I
 )
+#: A paragraph that quotes someone is reporting, even when the words are "make a donation".
+_QUOTATION = re.compile(r"[\"“”]|``|''")
 # An appeal is a short paragraph; a long one that merely contains "register" is reporting.
 _APPEAL_MAX_CHARS = 400
 
@@ -55,9 +58,17 @@ def _line_kind(line: str) -> str | None:
         return "share"
     if _CREDIT_LINE.match(line):
         return "credit"
-    if len(line) <= _APPEAL_MAX_CHARS and _APPEAL.search(line):
-        return "appeal"
+    if len(line) <= _APPEAL_MAX_CHARS and not _QUOTATION.search(line):
+        m = _APPEAL.search(line)
+        if m and not _widget(line, m):
+            return "appeal"
     return None
+
+
+def _widget(line: str, m: re.Match) -> bool:
+    """A page's button text caught mid-line ("... pic.twitter.com/x SIGN UP FOR OUR NEWSLETTER — ..."):
+    the button is boilerplate, the embedded post around it is not."""
+    return m.start() > 0 and m.group(0).isupper()
 
 
 def find_boilerplate(text: str) -> list[Boilerplate]:
@@ -71,6 +82,9 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
             continue
         for m in _CREDIT_INLINE.finditer(line):
             found.append(Boilerplate(kind="credit", text=m.group(0), span=(start + m.start(), start + m.end())))
+        for m in _APPEAL.finditer(line):
+            if _widget(line, m):
+                found.append(Boilerplate(kind="appeal", text=m.group(0), span=(start + m.start(), start + m.end())))
     return found
 
 

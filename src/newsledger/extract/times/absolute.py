@@ -199,14 +199,25 @@ def _years_back(g: dict) -> int:
     return 1 if "ago" in g or near == "last" else 0
 
 
-def _reported_quarter(ctx: Context, c: Candidate) -> dt.date | None:
-    """The quarter under discussion: the last one named, else the last one ended before publication."""
+#: Words that put a period behind publication: "the latest quarter" has ended, whatever was named last.
+_ENDED_PERIOD = {"latest", "recent", "past", "most recent"}
+
+
+def _reported_quarter(ctx: Context, c: Candidate, ended: bool = False) -> dt.date | None:
+    """The quarter under discussion: the last one named, else the last one ended before publication.
+
+    With ``ended`` ("the latest quarter") a quarter named but not over by publication (a forecast
+    "fourth-quarter charge") is not the one meant.
+    """
     ref = _period_named(ctx, c, ("quarter",))
-    if ref is not None:
+    last_ended = _last_ended_quarter(ctx.pub) if ctx.pub is not None else None
+    if ref is not None and not (ended and last_ended is not None and ref.date > last_ended):
         return ref.date
-    if ctx.pub is None:
-        return None
-    start = dt.date(ctx.pub.year, (ctx.pub.month - 1) // 3 * 3 + 1, 1)
+    return last_ended
+
+
+def _last_ended_quarter(pub: dt.date) -> dt.date:
+    start = dt.date(pub.year, (pub.month - 1) // 3 * 3 + 1, 1)
     return (start - dt.timedelta(days=1)).replace(day=1)
 
 
@@ -220,6 +231,33 @@ def _half(ctx: Context, c: Candidate) -> None:
         c.date = dt.date(year, 1 if h == 1 else 7, 1)
 
 
+_ENDING = re.compile(r"(?i)^,?\s+(?:that\s+)?(?P<verb>ended|ending|ends)\s+(?P<mon>[a-z]+)\.?\s+(?P<d>\d{1,2})\b"
+                     r"(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d))?")
+
+
+def _quarter_by_end(ctx: Context, c: Candidate) -> bool:
+    """"the quarter ended Sept. 30": the three months up to that day, as the calendar quarter most of
+    them fall in (a fiscal quarter ended July 31 is mostly the second).  False when no end is given, or
+    when a quarter was named before: a company numbers its fiscal quarters its own way ("its fiscal first
+    quarter ... the quarter ended Sept. 29" is that first quarter)."""
+    if _period_named(ctx, c, ("quarter",)) is not None:
+        return False
+    m = _ENDING.match(ctx.after(c, 40))
+    month = MONTHS.get(m.group("mon").lower()) if m else None
+    if month is None or (not m.group("y") and ctx.pub is None):
+        return False
+    middle = (month - 2) % 12 + 1
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif m.group("verb").lower() == "ended":  # the last such day by publication
+        year = ctx.pub.year - ((month, int(m.group("d"))) > (ctx.pub.month, ctx.pub.day))
+    else:  # "ending": the nearest such day, either side
+        year = ctx.pub.year + round((ctx.pub.month - month) / 12)
+    year -= middle > month  # "ended Jan. 31": November to January, mostly the year before's fourth quarter
+    ctx.set_date(c, dt.date(year, (middle - 1) // 3 * 3 + 1, 1), "quarter", None if m.group("y") else ctx.pub_anchor)
+    return True
+
+
 def resolve_quarter(ctx: Context, c: Candidate) -> None:
     g = c.groups
     if (g.get("unit") or "").lower() == "half" or "h" in g:
@@ -230,8 +268,10 @@ def resolve_quarter(ctx: Context, c: Candidate) -> None:
         return
     q = _quarter_number(g)
     rel = (g.get("rel") or "").lower()
+    if not q and not rel and not g.get("ord") and _quarter_by_end(ctx, c):
+        return
     if not q and (rel or "ago" in g or "yr" in g or not g.get("ord")):
-        base = _reported_quarter(ctx, c)
+        base = _reported_quarter(ctx, c, ended=rel in _ENDED_PERIOD)
         if base is None:
             c.grain, c.value, c.anchor = "quarter", "XXXX-QX", ctx.pub_anchor
             return
@@ -268,6 +308,9 @@ def resolve_period_ago(ctx: Context, c: Candidate) -> None:
     g = c.groups
     ref = _period_named(ctx, c)
     back = _years_back(g)
+    if ref is None and (g.get("rel") or "").lower() in _ENDED_PERIOD and ctx.pub is not None:
+        ctx.set_date(c, _last_ended_quarter(ctx.pub), "quarter", ctx.pub_anchor)  # "the latest period"
+        return
     if ref is None:
         if ctx.pub is None and "yr" not in g:
             c.value, c.anchor = "XXXX", ctx.pub_anchor

@@ -14,6 +14,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ...lexicon.words import UNCHANGED_PAST_VERBS
+
 __all__ = ["tense_from_doc", "tense_from_text", "governing_lemma", "DEADLINE_VERBS", "PAST", "PRESENT", "FUTURE", "PERFECT",
            "NEAREST"]
 
@@ -96,6 +98,19 @@ def _infinitive_tense(tok: Token, depth: int) -> Optional[str]:
     return FUTURE
 
 
+def _past_as_base(tok: Token, auxes: list[Token]) -> bool:
+    """A bare verb form tagged present that news reads as past: one whose past is spelt the same
+    ("imports hurt the mill on Tuesday"), or any beside a singular noun subject, where the present
+    would take an -s ("the storm cut power on Friday")."""
+    if tok.tag_ != "VBP" or auxes or tok.lower_ != tok.lemma_.lower():
+        return False
+    if tok.lower_ in UNCHANGED_PAST_VERBS:
+        return True
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.tag_ in ("NN", "NNP") and not any(
+        c.dep_ == "conj" for c in subject.children)
+
+
 def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
@@ -106,7 +121,7 @@ def _verb_tense(tok: Token, depth: int = 0) -> Optional[str]:
         return FUTURE
     if tok.tag_ in ("VB", "VBN") and any(c.lower_ == "to" and c.dep_ == "aux" for c in auxes):
         return _infinitive_tense(tok, depth)  # "to reopen", "to be published"
-    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or _past_as_base(tok, auxes):
         return PAST
     if tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
         return PERFECT  # "has risen since March": the past, up to now

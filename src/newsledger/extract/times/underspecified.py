@@ -80,6 +80,6 @@ def pick_weekday(ref: dt.date, wd: int, tense: Optional[str], near: str) -> dt.d
         return nxt
     if tense == PRESENT:
         return nxt  # "the council meets Monday": a present tense with a weekday is a schedule
-    if tense == NEAREST:
-        return nxt if (nxt - ref).days < (ref - last).days else last
+    if tense == NEAREST:  # news tells of what happened: the coming day only when clearly nearer
+        return nxt if (nxt - ref).days < (ref - last).days - 1 else last
     return last
