@@ -235,3 +235,15 @@ def test_quarter_named_by_its_end(nlp, text, published, value):
 def test_bare_present_forms_and_weekday_possessives(nlp, text, published, value):
     needle = next(d for d in ("Tuesday", "Friday", "Thursday", "Saturday") if d in text)
     assert value_of(nlp, text, needle, published) == value
+
+
+# "the fiscal year" with no year of its own is the current one (named, like "fiscal 1989", by its
+# year); "the fiscal year ended March 31" stays a span of a year.
+@pytest.mark.parametrize("text, needle, value", [
+    ("The truck maker said the loss will mean lower earnings for the fiscal year.", "the fiscal year", "2023"),
+    ("This fiscal year the ferry line expects a loss.", "This fiscal year", "2023"),
+    ("The previous fiscal year was the mill's best.", "The previous fiscal year", "2022"),
+    ("Earnings for the fiscal year ended March 31 fell.", "the fiscal year ended", "P1Y"),
+])
+def test_fiscal_year_without_a_year(text, needle, value):
+    assert value_of(None, text, needle, "2023-11-02") == value

@@ -336,7 +336,7 @@ def resolve_fiscal(ctx: Context, c: Candidate) -> None:
     if ctx.pub is None:
         c.value, c.anchor = "XXXX", ctx.pub_anchor
         return
-    rel = g["rel"].lower().split()[1]
+    rel = (g.get("relw") or "current").lower()  # "the fiscal year", "this fiscal year": the current one
     step = {"current": 0, "same": 0, "latest": -1, "previous": -1, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
     c.value, c.anchor = str(ctx.pub.year + step), ctx.pub_anchor
 

@@ -132,7 +132,8 @@ _RULES_CALENDAR = [
     _r("quarter", rf"(?P<q>Q[1-4])(?:\s+(?P<y>{YEAR}))?", 6),
     _r("quarter", rf"(?P<h>H[12])\s+(?P<y>{YEAR})", 6),
     _r("period_ago", r"(?:the\s+)?(?P<ago>year[-\s](?:ago|earlier))(?:\s+(?P<unit>period|month|year|level|results?))?", 5),
-    _r("fiscal", rf"(?:(?P<rel>the\s+(?:current|latest|previous|last|next|coming|past|same)\s+)fiscal\s+year|"
+    _r("fiscal", rf"(?:(?P<rel>(?:the|this)\s+(?:(?P<relw>current|latest|previous|last|next|coming|past|same)\s+)?)"
+                 rf"fiscal\s+year(?!\s*-)|"
                  rf"fiscal(?:\s+year)?\s+(?P<y>{YEAR})|FY\s?-?(?P<fy>\d\d(?:\d\d)?))(?!\s*-)", 6),
     _r("season", rf"(?:(?P<near>the|that)\s+)?{EDGE}?(?:(?P<near2>this\s+past|this\s+coming|this|last|next)\s+)?"
                  rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?", 4),
