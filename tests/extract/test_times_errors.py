@@ -247,3 +247,18 @@ def test_bare_present_forms_and_weekday_possessives(nlp, text, published, value)
 ])
 def test_fiscal_year_without_a_year(text, needle, value):
     assert value_of(None, text, needle, "2023-11-02") == value
+
+
+# "overnight" in a story told of a day is the night before that day; "one day" as an adverb of a clause
+# still ahead is some day to come, not a day's length.
+@pytest.mark.parametrize("text, needle, value", [
+    ("Grain prices slid on Monday.\n\nTraders were rattled by overnight losses in Chicago.", "overnight",
+     "2023-05-07TNI"),
+    ("Power came back overnight, the utility said.", "overnight", "2023-05-09TNI"),
+    ("The old quarry will one day be a lake.", "one day", "FUTURE_REF"),
+    ("One day the town may build a second bridge.", "One day", "FUTURE_REF"),
+    ("The index fell 5% in one day.", "one day", "P1D"),
+    ("The new ferry will sail for one day only.", "one day", "P1D"),
+])
+def test_overnight_and_some_day(nlp, text, needle, value):
+    assert value_of(nlp, text, needle) == value

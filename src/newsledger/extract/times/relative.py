@@ -31,7 +31,11 @@ def resolve_day_rel(ctx: Context, c: Candidate) -> None:
     rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("rel2") or "").lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
               "after tomorrow": 2, "overnight": -1}[rel]
-    ctx.set_from_pub(c, "day", lambda p: (p + dt.timedelta(days=offset), "day"))
+    ref = ctx.narrative_day(c) if rel == "overnight" else None
+    if ref is not None:  # "shares fell Friday, depressed by overnight losses": the night before the story's day
+        ctx.set_date(c, ref.date - dt.timedelta(days=1), "day", "time:previous")
+    else:
+        ctx.set_from_pub(c, "day", lambda p: (p + dt.timedelta(days=offset), "day"))
     part = g.get("part") or g.get("part2") or ("night" if rel in ("tonight", "overnight") else "")
     if part:
         resolve_part(ctx, c, part)
@@ -343,12 +347,28 @@ def resolve_duration(ctx: Context, c: Candidate) -> None:
         few = (g.get("few") or "").lower()
         c.value = duration(2 if few.startswith("couple") else None if few else 1, unit)
         return
+    if _someday(ctx, c):
+        c.type, c.value = "DATE", "FUTURE_REF"
+        return
     n = None if "num2" in g else number(g["num"])
     if n is not None and "and a half" in ctx.text[c.start:c.end].lower():
         n += 0.5
     if n is not None and "halfof" in g:
         n /= 2  # "half an hour"
     c.value = duration(n, unit)
+
+
+def _someday(ctx: Context, c: Candidate) -> bool:
+    """"one day" as an adverb of a clause still ahead ("the mill will one day reopen"): some day to come,
+    not a day's length ("fell 5% in one day", "followed by one day")."""
+    if ctx.text[c.start:c.end].lower() != "one day" or re.match(r"\s*(?:after|before|later|earlier|of)\b",
+                                                                ctx.after(c, 12), re.I):
+        return False
+    word_before = re.search(r"([A-Za-z]+)\W*$", ctx.before(c, 20))
+    if word_before and word_before.group(1).lower() in ("in", "for", "within", "by", "than", "only", "just", "over",
+                                                          "every", "per", "a", "the", "each", "first", "last"):
+        return False
+    return ctx.tense(c) == FUTURE
 
 
 def resolve_recent(ctx: Context, c: Candidate) -> None:
