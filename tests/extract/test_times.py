@@ -399,3 +399,11 @@ def test_mod_survives_the_record_round_trip():
     t = one("Building began in early 2021.", "early 2021")
     assert TimeExpr.from_dict(t.to_dict()) == t
     assert TimeExpr.from_dict({"id": "t1", "text": "x", "span": [0, 1], "type": "DATE"}).mod is None
+
+
+@pytest.mark.parametrize("text, needle, kept", [
+    ("The strike puts the future of the shipyard at risk.", "the future", False),
+    ("The shipyard will hire more welders in the future.", "the future", True),
+])
+def test_the_future_of_something_is_its_prospects(text, needle, kept):
+    assert any(t.text.lower() == needle for t in find(text)) is kept

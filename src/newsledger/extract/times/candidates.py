@@ -213,6 +213,8 @@ def _plausible_vague(c: Candidate, before: str, after: str) -> bool:
     if word in ("the past", "the future") and re.match(
             r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day)", after, re.I):
         return False
+    if word == "the future" and re.match(r"\s+of\b", after):
+        return False  # "the future of the plant": its prospects, not a time
     if word == "recent":
         return bool(re.match(r"\s+[a-z]", after))  # the adjective before its noun ("recent losses")
     if word == "now":
