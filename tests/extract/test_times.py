@@ -407,3 +407,13 @@ def test_mod_survives_the_record_round_trip():
 ])
 def test_the_future_of_something_is_its_prospects(text, needle, kept):
     assert any(t.text.lower() == needle for t in find(text)) is kept
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    ("The fishing fleet left at 4 in the morning on Monday.", "4 in the morning on Monday", "2023-05-08T04:00"),
+    ("The count ended at eleven at night on Tuesday.", "eleven at night on Tuesday", "2023-05-09T23:00"),
+    ("The market reopened at 3 in the afternoon on Monday.", "3 in the afternoon on Monday", "2023-05-08T15:00"),
+])
+def test_hour_told_by_part_of_day(text, needle, value):
+    t = one(text, needle)
+    assert (t.type, t.value) == ("TIME", value)

@@ -474,6 +474,11 @@ def resolve_time(ctx: Context, c: Candidate) -> None:
     else:
         if "hm" in g:
             h, m = int(g["hm"][:2]), int(g["hm"][2:])
+        elif "hw" in g:
+            h, m = int(number(g["hw"]) or 0), 0
+            later = g.get("dpart", "").lower() in ("afternoon", "evening") or ("dnight" in g and h >= 6)
+            h += 12 if later and h < 12 else 0
+            h = 0 if h == 12 and g.get("dpart", "").lower() == "morning" else h
         else:
             h, m = int(g["h"]), int(g.get("m") or 0)
         ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")

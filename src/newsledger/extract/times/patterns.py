@@ -107,6 +107,9 @@ _RULES_CLOCK = [
     _r("time", rf"(?:{APPROX})?(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>{AMPM})(?:\s*(?P<tz>{TZ}))?", 7),
     _r("time", rf"(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?:hours\s+)?(?P<tz>{TZ})", 7),
     _r("time", r"(?P<noon>noon|midday|midnight)", 3),
+    # "4 in the morning", "eleven at night": the hour told by the part of the day
+    _r("time", r"(?P<hw>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+               r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<dpart>morning|afternoon|evening)|at\s+(?P<dnight>night))", 7),
 ]
 
 _RULES_CALENDAR = [
