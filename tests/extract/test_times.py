@@ -417,3 +417,13 @@ def test_the_future_of_something_is_its_prospects(text, needle, kept):
 def test_hour_told_by_part_of_day(text, needle, value):
     t = one(text, needle)
     assert (t.type, t.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    ("The night ferry sails on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The night ferry sails on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+    ("The choir rehearses every Thursday evening.", "every Thursday evening", "XXXX-WXX-4TEV"),
+    ("The choir rehearsed on Monday and left Tuesday night.", "Monday", "2023-05-08"),
+])
+def test_weekly_part_of_a_day_is_a_set(text, needle, value):
+    assert one(text, needle).value == value

@@ -293,8 +293,9 @@ def plausible(text: str, c: Candidate) -> bool:
     if kind == "the_day":
         return bool(re.search(r"(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start|started"
                               r"|for|during|in|on|of|same)\s+$", before, re.I))
-    if kind == "set" and "wds" in g:
-        return bool(re.search(r"(?:on|every|most|some|many|all)\s+$", before, re.I))
+    if kind == "set" and "wds" in g:  # "on Sundays"; "Monday and Tuesday nights": the second of a pair too
+        return bool(re.search(r"(?:on|every|most|some|many|all)\s+$" + (r"|\b(?:and|or)\s+$" if "spart" in g else ""),
+                              before, re.I))
     if kind == "part_day":  # "in the morning", "by mid-afternoon"; not "Morning Edition"
         if text[c.start:c.end].lower().startswith("the"):
             return bool(re.search(r"(?:in|during|through|until|since|by)\s+$", before, re.I))

@@ -192,6 +192,10 @@ _RULES_SPANS = [
     _r("set", r"(?P<rate>\d[\d,.]*\s+)(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)", 5),
     _r("set", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|annual|fortnightly|nightly|biannual|semiannual)", 2),
     _r("set", rf"(?P<wds>{WEEKDAY})s", 4),
+    # "Tuesday nights", "every Thursday evening", and "Monday" in "Monday and Tuesday nights": a weekly part of a day
+    _r("set", rf"(?P<wds>{WEEKDAY})\s+(?P<spart>{PART})s\b", 6),
+    _r("set", rf"(?:every|each)\s+(?P<wd>{WEEKDAY})\s+(?P<spart>{PART})\b", 7),
+    _r("set", rf"(?P<wds>{WEEKDAY})(?=\s+(?:and|or)\s+{WEEKDAY}\s+(?P<spart>{PART})s\b)", 6),
     _r("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|coming|first|following|final|remaining|same|"
                    rf"entire|whole|better\s+part\s+of\s+the)|another|the)\s+)?{APPROX}?(?P<halfof>half\s+(?=an?\s))?"
                    rf"(?P<num>{NUM}){HALF}?(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?[-\s]+(?:(?:straight|consecutive|"

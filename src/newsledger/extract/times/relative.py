@@ -313,6 +313,8 @@ def resolve_set(ctx: Context, c: Candidate) -> None:
         c.value = SET_ADVERBS[g["adv"].lower()]
     elif "wd" in g or "wds" in g:
         c.value = f"XXXX-WXX-{WEEKDAYS[(g.get('wd') or g['wds']).lower()] + 1}"
+        if "spart" in g:
+            c.value += "T" + PARTS[g["spart"].lower().replace("-", "")]
     elif "mon" in g:
         c.value = f"XXXX-{MONTHS[g['mon'].lower()]:02d}"
     elif g["unit"].lower().rstrip("s") in PARTS:
