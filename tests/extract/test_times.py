@@ -427,3 +427,12 @@ def test_hour_told_by_part_of_day(text, needle, value):
 ])
 def test_weekly_part_of_a_day_is_a_set(text, needle, value):
     assert one(text, needle).value == value
+
+
+@pytest.mark.parametrize("text, needle, type_, value", [
+    ("Rents rose sharply over the past year.", "the past year", "DATE", "2022"),
+    ("Rents rose sharply over the past two years.", "the past two years", "DURATION", "P2Y"),
+])
+def test_the_past_year_is_last_year(text, needle, type_, value):
+    t = one(text, needle)
+    assert (t.type, t.value) == (type_, value)

@@ -112,8 +112,9 @@ def resolve_unit_rel(ctx: Context, c: Candidate) -> None:
         else _NEAR_STEP.get(last_word, 0)
     spans_period = re.compile(r"(?i)\b(?:over|throughout|during)\s+$") if near in ("the past", "the last") \
         else _DURATION_BEFORE
+    # "over the past year" is last year, as TimeML news annotates it; "over the past decade" is ten years' span
     if near in ("the next", "the coming", "the past", "the last"):
-        if spans_period.search(ctx.before(c, 20)) and unit in ("month", "year", "decade"):
+        if spans_period.search(ctx.before(c, 20)) and unit == "decade":
             c.type, c.value = "DURATION", duration(1, unit)
             return
     if unit == "week" and near in ("the past", "the last"):
