@@ -436,3 +436,14 @@ def test_weekly_part_of_a_day_is_a_set(text, needle, value):
 def test_the_past_year_is_last_year(text, needle, type_, value):
     t = one(text, needle)
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize("text, needle, type_, value", [
+    ("In January the dairy hired a new chief. A few days later, it cut its forecast.", "A few days later",
+     "DURATION", "PXD"),
+    ("The talks will resume a few days later than planned.", "a few days later", "DATE", "FUTURE_REF"),
+    ("The mill shut a few years ago.", "a few years ago", "DATE", "PAST_REF"),
+])
+def test_vague_gap_after_a_past_point(text, needle, type_, value):
+    t = one(text, needle, doc=None)
+    assert (t.type, t.value) == (type_, value)

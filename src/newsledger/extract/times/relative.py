@@ -171,6 +171,10 @@ def resolve_ago(ctx: Context, c: Candidate) -> None:
     direction = re.sub(r"\s+", " ", (g.get("dir") or g["dir2"]).lower())
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     if n is None:
+        if sign > 0 and ctx.tense(c) in (PAST, PERFECT):
+            # "A few days later, the firm cut its forecast": a vague gap after a past point, not the future
+            c.type, c.value = "DURATION", duration(None, unit)
+            return
         c.value, c.anchor = ("FUTURE_REF" if sign > 0 else "PAST_REF"), ctx.pub_anchor
         return
     if unit in ("second", "minute", "hour") and direction != "ago":
