@@ -38,7 +38,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("meantime", "times"): 0.93,
     ("meantime", "time_values"): 0.86,
     ("timebank", "times"): 0.93,
-    ("timebank", "time_values"): 0.815,
+    ("timebank", "time_values"): 0.82,
 }
 
 
