@@ -1,6 +1,7 @@
 """Small rooms (issue 16): no function over 60 lines, no module over 600 lines unless its docstring says
 why ("Over 600 lines because ..."), and pylint's duplicate-code check clean (no near-copy of 10 lines
-or more), over every folder and module of src/newsledger."""
+or more), over every folder and module of src/newsledger; and no undefined name there or in the scripts run
+by hand (benchmarks/, scripts/), which no other test imports."""
 
 from __future__ import annotations
 
@@ -79,3 +80,24 @@ def test_the_near_copy_check_finds_a_copy(tmp_path):
         [sys.executable, "-m", "pylint", "--disable=all", "--enable=duplicate-code", "--min-similarity-lines=10",
          "--score=n", str(tmp_path / "a.py"), str(tmp_path / "b.py")], capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "duplicate-code" in result.stdout
+
+
+#: Everything run by hand as well as the package: a script that is never imported by a test breaks silently.
+RUN_BY_HAND = [SRC, SRC.parents[1] / "benchmarks", SRC.parents[1] / "scripts"]
+
+
+def test_no_undefined_names_in_package_benchmarks_or_scripts():
+    pytest.importorskip("pylint")
+    result = subprocess.run(
+        [sys.executable, "-m", "pylint", "--disable=all", "--enable=undefined-variable,used-before-assignment",
+         "--score=n", *map(str, RUN_BY_HAND)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_undefined_name_check_finds_one(tmp_path):
+    pytest.importorskip("pylint")
+    (tmp_path / "bench.py").write_text("def run():\n    return time.perf_counter()\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pylint", "--disable=all", "--enable=undefined-variable", "--score=n",
+         str(tmp_path / "bench.py")], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "undefined-variable" in result.stdout
