@@ -160,3 +160,14 @@ def test_a_list_item_without_its_subject_names_no_speaker(nlp):
             "backing it.\n\nResidents saying they were never warned have sued the city.\n")
     speakers = [(q.speaker.name if q.speaker else None) for q in quotes_of(nlp, text)]
     assert speakers == [None, "Residents"]
+
+
+@pytest.mark.parametrize("text, content, name", [
+    ("The harbour board questioned chief engineer Tomas Berg on Tuesday.\n\nSenator Ilse Marr forced Berg to admit "
+     "that the crane had failed twice.", "the crane had failed twice", "Tomas Berg"),
+    ("The council urged the mayor to concede that the budget was wrong.", "the budget was wrong", "mayor"),
+])
+def test_the_object_a_verb_makes_speak_is_the_speaker(nlp, text, content, name):
+    """'forced X to admit that ...': X admits; the one forcing does not."""
+    (q,) = [q for q in quotes_of(nlp, text) if q.text == content]
+    assert q.speaker is not None and q.speaker.name == name

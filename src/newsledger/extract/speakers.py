@@ -67,7 +67,7 @@ def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
         head = tok.head
         if tok.dep_ == "pcomp" and head.head.i != head.i:  # "as quoted by", "after saying"
             head = head.head
-        quoted = _quoted_source(head)
+        quoted = _quoted_source(head) or _controller(tok)
         if quoted is not None:
             return quoted
         while head.pos_ in ("VERB", "AUX") and depth < 3:
@@ -79,6 +79,20 @@ def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
         return tok.head
     return None
+
+
+#: Verbs whose object does not do what their infinitive says ("promised the voters to cut taxes": the one
+#: promising cuts them).
+_SUBJECT_CONTROL = frozenset("promise vow pledge threaten".split())
+
+
+def _controller(tok: Token) -> Optional[Token]:
+    """'forced the banker to admit that ...', 'urged the mayor to concede that ...': the infinitive's
+    speaker is the object the verb acts on, not the verb's subject."""
+    if tok.dep_ != "xcomp" or tok.head.lemma_ in _SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def publisher_of(cue: Token) -> Optional[Token]:
@@ -94,12 +108,12 @@ def publisher_of(cue: Token) -> Optional[Token]:
 
 
 def quoted_speaker(cue: Token) -> Optional[Token]:
-    """The one an agency or paper quotes ("X quoted the minister as saying ..."), or None: the parse
-    states who spoke, so no ranking is needed."""
+    """The one an agency or paper quotes ("X quoted the minister as saying ..."), or the one a verb makes
+    speak ("forced the banker to admit ..."), or None: the parse states who spoke, so no ranking is needed."""
     if cue.dep_ not in ("pcomp", "advcl", "xcomp") or cue.head.i == cue.i:
         return None
     head = cue.head.head if cue.dep_ == "pcomp" and cue.head.head.i != cue.head.i else cue.head
-    return _quoted_source(head)
+    return _quoted_source(head) or _controller(cue)
 
 
 def _quoted_source(verb: Token) -> Optional[Token]:
