@@ -171,3 +171,14 @@ def test_the_object_a_verb_makes_speak_is_the_speaker(nlp, text, content, name):
     """'forced X to admit that ...': X admits; the one forcing does not."""
     (q,) = [q for q in quotes_of(nlp, text) if q.text == content]
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the treaty.", "Ban Ki-moon"),
+    ("President Moon Jae-in visited the port on Monday. Moon said the new pier \"changes everything.\"",
+     "Moon Jae-in"),
+])
+def test_hyphenated_given_names_are_names(nlp, text, name):
+    """The lower-case half of a hyphenated given name ("Ki-moon") does not make the name a headline."""
+    q = quotes_of(nlp, text)[-1]
+    assert q.speaker is not None and q.speaker.name == name

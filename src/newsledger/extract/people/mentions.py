@@ -141,7 +141,13 @@ def _plausible_name(words: Span) -> bool:
     """A name, not a headline the NER took for one ("Mayor Sees 'Personal Insult'")."""
     if len(words) > 7 or any(t.text in "\"“”‘’'" and t.i not in (words.start, words.end - 1) for t in words):
         return False
-    return all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or not t.is_alpha for t in words)
+    return all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or not t.is_alpha or _after_hyphen(t)
+               for t in words)
+
+
+def _after_hyphen(tok: Token) -> bool:
+    """The second half of a hyphenated given name ("Ban Ki-moon", "Moon Jae-in"), written in lower case."""
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_         and tok.doc[tok.i - 2].text[:1].isupper() and not tok.doc[tok.i - 2].whitespace_
 
 
 def _given_names_before(doc: Doc, start: int, end: int) -> int:
@@ -432,11 +438,14 @@ def _looks_like_nationality(tok: Token) -> bool:
 
 def _with_surname_after_particle(doc: Doc, ent: Span) -> Span:
     """'Ursula von der' + 'Leyen': a person's name the NER cut after a particle takes the capitalised word
-    that follows it, whatever label that word was given."""
+    that follows it, whatever label that word was given; one cut inside a hyphenated given name ("Moon
+    Jae" of "Moon Jae-in") takes the rest of it."""
     end = ent.end
     if end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper() \
             and doc[end].pos_ == "PROPN":
         return doc[ent.start:end + 1]
+    if end + 1 < len(doc) and doc[end].text == "-" and _after_hyphen(doc[end + 1]) and doc[end + 1].is_alpha:
+        return doc[ent.start:end + 2]  # "Moon Jae" + "-in"
     return ent
 
 
