@@ -112,6 +112,12 @@ SPEAKERS = [
         "supplies would", ("spokeswoman for the Medlo chain", "A spokeswoman for the Medlo chain"),
         id="an-unnamed-speaker-keeps-who-they-speak-for",
     ),
+    pytest.param(
+        "On Tuesday's radio show, the former harbour master and current port director said the quay was unsafe.\n",
+        "the quay was unsafe", ("former harbour master and current port director",
+                                "the former harbour master and current port director"),
+        id="a-coordinated-description-never-ends-on-its-and",
+    ),
 ]
 
 
@@ -199,3 +205,12 @@ def test_a_surname_with_particles_is_one_person(nlp):
             "Von der Brandt added that the first payments would go out in May.\n")
     doc = run(nlp, text)
     assert {q.speaker.name for q in doc._.nl_quotes} == {"Ursula von der Brandt"}
+
+
+def test_a_description_cut_at_a_conjunction_does_not_keep_it(nlp):
+    """The parser may hang the second role of 'secretary of state and current nominee' apart from the first:
+    the first description then ends on 'state', never on the 'and'."""
+    doc = run(nlp, "Lena Vogt spoke in Brill on Monday.\n\nOn Tuesday's radio show, the former secretary of state and "
+                   "current Democratic presidential nominee said she wanted to speak \"directly to farmers\" about the floods.\n")
+    roles = [m.role for m in doc._.nl_people.mentions if m.kind == "description" and m.role]
+    assert roles and not any(r.split()[-1] in ("and", "or") for r in roles), roles

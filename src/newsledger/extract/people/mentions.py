@@ -293,6 +293,8 @@ def _np_extent(doc: Doc, head: Token, descriptive: bool = False) -> tuple[int, i
         if "\n" in doc[i].text_with_ws or doc[i].is_space:
             start = i + 1
             break
+    while end - 1 > head.i and doc[end - 1].dep_ in ("cc", "punct"):
+        end -= 1  # "the former secretary of state and [current nominee]": never end on the "and"
     return start, end
 
 
