@@ -165,10 +165,12 @@ def test_a_list_item_without_its_subject_names_no_speaker(nlp):
 @pytest.mark.parametrize("text, content, name", [
     ("The harbour board questioned chief engineer Tomas Berg on Tuesday.\n\nSenator Ilse Marr forced Berg to admit "
      "that the crane had failed twice.", "the crane had failed twice", "Tomas Berg"),
-    ("The council urged the mayor to concede that the budget was wrong.", "the budget was wrong", "mayor"),
+    ("Pressed by the auditors, the board got the mayor to concede that the budget was wrong.",
+     "the budget was wrong", "mayor"),
 ])
 def test_the_object_a_verb_makes_speak_is_the_speaker(nlp, text, content, name):
-    """'forced X to admit that ...': X admits; the one forcing does not."""
+    """'forced X to admit that ...': X admits; the one forcing does not. After a request ('urged X to
+    concede') X has said nothing yet."""
     (q,) = [q for q in quotes_of(nlp, text) if q.text == content]
     assert q.speaker is not None and q.speaker.name == name
 
@@ -182,3 +184,14 @@ def test_hyphenated_given_names_are_names(nlp, text, name):
     """The lower-case half of a hyphenated given name ("Ki-moon") does not make the name a headline."""
     q = quotes_of(nlp, text)[-1]
     assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_theirs(nlp):
+    """A quote with no cue, opening a sentence after one whose subject is a named person in the same paragraph,
+    is that person's, not the previous paragraph's speaker's."""
+    text = ("Mayor Tom Reed said \"the bridge will open in June.\"\n\n"
+            "Sen. Ada Marsh (Vt.), who lost the primaries to Reed, identified young voters' exhaustion with tolls as "
+            "one of the reasons that they should get excited about Reed's rival. \"The younger people are ... sick "
+            "and tired of paying for a bridge nobody asked for.\"")
+    q = quotes_of(nlp, text)[-1]
+    assert q.speaker is not None and q.speaker.name == "Ada Marsh"

@@ -81,15 +81,15 @@ def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
     return None
 
 
-#: Verbs whose object does not do what their infinitive says ("promised the voters to cut taxes": the one
-#: promising cuts them).
-_SUBJECT_CONTROL = frozenset("promise vow pledge threaten".split())
+#: Verbs that make their object do what their infinitive says ("forced the banker to admit"): the object
+#: did it. After a request ("urged the mayor to concede") nobody has said anything yet.
+_MADE_TO = frozenset("force compel oblige get prompt lead drive make push".split())
 
 
 def _controller(tok: Token) -> Optional[Token]:
-    """'forced the banker to admit that ...', 'urged the mayor to concede that ...': the infinitive's
-    speaker is the object the verb acts on, not the verb's subject."""
-    if tok.dep_ != "xcomp" or tok.head.lemma_ in _SUBJECT_CONTROL:
+    """'forced the banker to admit that ...': the infinitive's speaker is the object the verb acts on, not
+    the verb's subject."""
+    if tok.dep_ != "xcomp" or tok.head.lemma_ not in _MADE_TO:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
     return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon.words import DOCUMENT_NOUNS
 from ...records import Quote, Speaker
-from .._doc import ensure_extensions
+from .._doc import ensure_extensions, sentence_at
 from ..people import People
 from ..speakers import SpeakerResolver, publisher_of, quoted_speaker
 from .candidates import Candidate, QuoteSite, candidates_for, site_of
@@ -207,7 +207,11 @@ CONTINUATION_LINES = 4
 def _carried_over(doc: Doc, rows: QuoteRows, resolver: SpeakerResolver,
                   prev_entity: Optional[int]) -> tuple[Optional[Speaker], Optional[int]]:
     """A quote with no cue and no likely source in sight continues the previous speaker, as news prose does,
-    when that speaker was named just before it."""
+    when that speaker was named just before it; a person the paragraph's sentence just before the quote is
+    about ("Sanders named the young voters' anger as a reason. 'They are sick and tired ...'") comes first."""
+    subject = _lead_in_subject(doc, rows.site, resolver.people)
+    if subject is not None:
+        return resolver.resolve(subject, prev_entity)
     previous = next((c for c in rows.candidates if c.previous and c.token is not None), None)
     if previous is None or previous.token >= rows.site.start:
         return None, None
@@ -215,6 +219,18 @@ def _carried_over(doc: Doc, rows: QuoteRows, resolver: SpeakerResolver,
     if between.count("\n") > CONTINUATION_LINES:
         return None, None
     return resolver.resolve(doc[previous.token], prev_entity)
+
+
+def _lead_in_subject(doc: Doc, site: QuoteSite, people: People) -> Optional[Token]:
+    """The person subject of the sentence just before a quote opening a sentence, in the same paragraph."""
+    if site.start <= site.para_start or site.start < 2:
+        return None
+    before = sentence_at(doc, site.start - 2)  # skip the opening quotation mark
+    if before.start < site.para_start or before.end > site.start:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    mention = people.mention_at(subject.i) if subject is not None else None
+    return subject if mention is not None and mention.type == "PERSON" and mention.kind == "name" else None
 
 
 class SpeakerAttributor:
