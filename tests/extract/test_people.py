@@ -214,3 +214,38 @@ def test_a_description_cut_at_a_conjunction_does_not_keep_it(nlp):
                    "current Democratic presidential nominee said she wanted to speak \"directly to farmers\" about the floods.\n")
     roles = [m.role for m in doc._.nl_people.mentions if m.kind == "description" and m.role]
     assert roles and not any(r.split()[-1] in ("and", "or") for r in roles), roles
+
+
+def test_a_person_whose_mentions_joined_out_of_order_is_still_near(nlp):
+    """Mentions join their person out of text order (a title like 'the mayor' may join after the names):
+    the nearest one before a pronoun still decides how far back the person was."""
+    from newsledger.extract.people.pronouns import pronoun_candidates
+
+    text = ("The mayor opened the terminal. Officials inspected the pier. Engineers checked the cranes. Divers "
+            "checked the hull. A band played. Children waved flags. Crowds cheered. Mayor Tomas Berg cut the "
+            "ribbon. He thanked the builders.\n")
+    people = run(nlp, text)._.nl_people
+    he = next(m for m in people.mentions if m.text == "He")
+    berg = next(e for e in people.entities if e.name == "Tomas Berg")
+    berg.mentions.sort(key=lambda m: -m.start)  # the order a late-joining title leaves them in
+    ranked = pronoun_candidates(people.doc, he, people.entities, people.sent_of)
+    assert ranked and ranked[0][1] is berg
+
+
+def test_words_inside_a_quote_are_no_antecedent_for_its_speaker(nlp):
+    """'"... Donald has put forth ...," she said': a name inside the quote is the speaker's subject, not her."""
+    text = ("Donald Crane says his tax plan will help workers.\n\nThe analysis was written by Lena Vogt of Brill "
+            "University.\n\n\"The kind of plan that Donald has put forth would be trickle-down economics on steroids. "
+            "Slashing taxes on the wealthy has not worked,\" she said.\n")
+    doc = run(nlp, text)
+    q = next(q for q in doc._.nl_quotes if q.text.startswith("The kind of plan"))
+    assert q.speaker is not None and q.speaker.name == "Lena Vogt"
+
+
+def test_they_may_stand_for_one_unnamed_person_of_unknown_gender(nlp):
+    """A spokesperson quoted twice, the second time as 'they said', keeps speaking for themself."""
+    text = ("The union rejected the offer.\n\nA transport ministry spokesperson said the offer was \"fair\". "
+            "\"We urge the union to call off the strikes,\" they said.\n")
+    doc = run(nlp, text)
+    q = next(q for q in doc._.nl_quotes if q.text.startswith("We urge"))
+    assert q.speaker is not None and q.speaker.name == "transport ministry spokesperson"

@@ -294,8 +294,9 @@ class SpeakerResolver:
 
 
 def _last_before(ent: DocEntity, m: PersonMention) -> int:
-    """Where ``ent`` was last mentioned before ``m`` (-1 if it was not)."""
-    return max((x.start for x in ent.mentions if x.start < m.start), default=-1)
+    """Where ``ent`` was last mentioned before ``m`` (-1 if it was not); for a pronoun outside quotation
+    marks, a name inside someone's quote is not where the story last spoke of them."""
+    return max((x.start for x in ent.mentions if x.start < m.start and (m.quoted or not x.quoted)), default=-1)
 
 
 class _NoMention:

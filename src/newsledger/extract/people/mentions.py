@@ -384,6 +384,9 @@ def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i and \
             doc[start - 1].ent_type_ in ("", "NORP") and doc[start - 1].text[:1].isupper():
         start -= 1  # "the Islamic State": a nationality or creed word compounded onto a name is part of it
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+        start -= 2  # "Jean-Luc Moreau": the first half of a hyphenated given name
     title_start, name_start, end = _strip_name(doc, start, tok.i + 1)
     if end > name_start and _all_titles(doc[name_start:end]):
         return _title_description(doc, tok, title_start)

@@ -35,8 +35,14 @@ def agrees(p: PersonMention, ent: DocEntity) -> bool:
     if word in ("it", "its", "itself"):
         return ent.type in ("ORG", "GPE") and ent.number == "sg"
     if word in ("they", "them", "their", "themselves"):
-        return ent.number == "pl" or ent.type in ("ORG", "GROUP")
+        return ent.number == "pl" or ent.type in ("ORG", "GROUP") or _unnamed_anyone(ent)
     return False
+
+
+def _unnamed_anyone(ent: DocEntity) -> bool:
+    """A person known only by a role that says no gender ("a health ministry spokesperson"): the singular
+    "they" of much news prose may stand for them."""
+    return ent.type == "PERSON" and ent.number == "sg" and ent.gender is None and not ent.named
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Salience:
     subject_here: bool = False  # subject earlier in the pronoun's own sentence ("X arrive first, and they say")
     plural_match: bool = False  # "they" for a plural group rather than a body spoken of as "they"
     guessed_gender_clash: bool = False  # "she" for a person whose first name the name list calls male
+    singular_they: bool = False  # "they" for one person of unknown gender: rarer than for a group
 
     def score(self) -> float:
         s = -1.0 * self.sentences_back
@@ -67,6 +74,7 @@ class Salience:
         s += 1.0 if self.subject_here else 0.0
         s += 0.5 if self.plural_match else 0.0
         s -= GUESSED_GENDER_CLASH if self.guessed_gender_clash else 0.0
+        s -= 0.5 if self.singular_they else 0.0
         return s
 
 
@@ -78,8 +86,9 @@ def _clause_verb(doc: Doc, i: int):
 
 
 def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int], quoted_p: bool) -> Optional[Salience]:
-    before = [m for m in ent.mentions if m.end <= p.start and m.kind != "pronoun" or
-              (m.kind == "pronoun" and m.end <= p.start)]
+    before = sorted((m for m in ent.mentions if m.end <= p.start), key=lambda m: m.start)  # joined out of order
+    if not quoted_p and any(not m.quoted for m in before):
+        before = [m for m in before if not m.quoted]  # words inside a quote are the speaker's, not the story's
     if not before:
         return None
     back = sent_of[p.start] - sent_of[before[-1].head]
@@ -102,6 +111,7 @@ def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int]
         same_clause_object=same_clause_object,
         subject_here=back == 0 and latest.subject and not same_clause_object,
         plural_match=p.number == "pl" and ent.number == "pl",
+        singular_they=p.number == "pl" and ent.type == "PERSON" and ent.number == "sg",
     )
 
 
