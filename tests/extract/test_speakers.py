@@ -195,3 +195,13 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs(nlp):
             "and tired of paying for a bridge nobody asked for.\"")
     q = quotes_of(nlp, text)[-1]
     assert q.speaker is not None and q.speaker.name == "Ada Marsh"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Midfielder Tomas Brandt said the team would bounce back.", "Tomas Brandt"),
+    ("Striker Ana Vidal said the title race was far from over.", "Ana Vidal"),
+    ("Goalkeeper Ivo Kral said the penalty should not have been given.", "Ivo Kral"),
+])
+def test_a_players_position_before_the_name_is_no_part_of_it(nlp, text, name):
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker is not None and q.speaker.name == name

@@ -156,7 +156,10 @@ ROLE_HEADS = frozenset(
     investigator prosecutor defender counsel solicitor barrister magistrate juror plaintiff defendant
     suspect accused lawmaker legislator councillor councilor alderman delegate envoy minister secretary
     treasurer auditor regulator inspector official spokesman spokeswoman spokesperson representative
-    analyst consultant adviser advisor aide assistant deputy director head boss chief principal""".split()
+    analyst consultant adviser advisor aide assistant deputy director head boss chief principal
+    midfielder striker forward winger defender goalkeeper keeper fullback full-back centre-back center-back
+    quarterback pitcher catcher batter batsman bowler all-rounder wicketkeeper skipper jockey trainer cyclist
+    runner sprinter swimmer boxer wrestler golfer gymnast skier rider racer playmaker""".split()
 )
 
 #: Words that mark a name as an organisation rather than a person.

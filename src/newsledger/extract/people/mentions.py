@@ -84,8 +84,8 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
         start += 1  # an opening quotation mark (``, “) the NER swept into a name is no part of it
     title_start = start
     while start < end - 1 and (fold(doc[start].text).rstrip(".") in TITLE_WORDS
-                               or doc[start].lower_ in ROLE_MODIFIERS):
-        start += 1
+                               or doc[start].lower_ in ROLE_MODIFIERS or doc[start].lower_ in ROLE_HEADS):
+        start += 1  # "Striker Ana Vidal": an office or position written before the name is its role
     return title_start, start, end
 
 
@@ -147,7 +147,10 @@ def _plausible_name(words: Span) -> bool:
 
 def _after_hyphen(tok: Token) -> bool:
     """The second half of a hyphenated given name ("Ban Ki-moon", "Moon Jae-in"), written in lower case."""
-    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_         and tok.doc[tok.i - 2].text[:1].isupper() and not tok.doc[tok.i - 2].whitespace_
+    if tok.i < 2:
+        return False
+    hyphen, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and first.text[:1].isupper() and not first.whitespace_
 
 
 def _given_names_before(doc: Doc, start: int, end: int) -> int:
@@ -156,7 +159,7 @@ def _given_names_before(doc: Doc, start: int, end: int) -> int:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end and _NAME_WORD.match(doc[start - 1].text) \
             and not doc[start - 1].ent_type_ and fold(doc[start - 1].text).rstrip(".") not in TITLE_WORDS \
-            and doc[start - 1].lower_ not in ROLE_MODIFIERS:
+            and doc[start - 1].lower_ not in ROLE_MODIFIERS and doc[start - 1].lower_ not in ROLE_HEADS:
         start -= 1
     return start
 
