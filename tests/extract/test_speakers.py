@@ -205,3 +205,21 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs(nlp):
 def test_a_players_position_before_the_name_is_no_part_of_it(nlp, text, name):
     (q,) = quotes_of(nlp, text)
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize("text, content, name", [
+    # a nationality or age epithet is the person just named, like a pronoun
+    ("United manager Erik ten Hag praised his players. \"They showed character,\" the Dutchman said.",
+     "They showed character,", "Erik ten Hag"),
+    ("Veteran striker Ana Vidal scored twice. \"I feel young again,\" the 34-year-old said.",
+     "I feel young again,", "Ana Vidal"),
+    # the story moved to someone new: a pronoun after their sentence is theirs, not the last quote's speaker's
+    ("\"We never stopped,\" Tomas Brandt told reporters.\n\nCoach Ivo Kral refused to blame the referee. Asked "
+     "about the penalty, he said: \"I will not talk about it.\"", "I will not talk about it.", "Ivo Kral"),
+    # a hyphenated given name the NER missed keeps its first half
+    ("Mr Hale said the talks had failed.\n\nJean-Luc Moreau, 52, a nurse from Brill, said he would vote to strike. "
+     "\"I love my job,\" he told reporters.", "I love my job,", "Jean-Luc Moreau"),
+])
+def test_epithets_and_who_the_story_moved_to(nlp, text, content, name):
+    q = next(q for q in quotes_of(nlp, text) if q.text == content)
+    assert q.speaker is not None and q.speaker.name == name

@@ -193,14 +193,15 @@ class SpeakerResolver:
         if m.person in (1, 2):
             return self.people.entities[prefer] if prefer is not None and m.person == 1 else None
         ranked = self.people.pronoun_referents(m)
-        if prefer is not None and prefer < len(self.people.entities):
+        if prefer is not None and prefer < len(self.people.entities) and not m.epithet:
             wanted = self.people.entities[prefer]
             # the passage's speaker, when it agrees and is not far less salient; a first-name guess of
             # the other gender does not count against the speaker the passage is about
             guessed_only = wanted.gender not in (None, m.gender) and ranked and _last_before(wanted, m) >= \
                 _last_before(ranked[0][1], m)  # ... unless someone of the pronoun's gender came up since
             margin = 1.0 + (GUESSED_GENDER_CLASH if guessed_only else 0.0)
-            if agrees(m, wanted) and any(e.index == wanted.index and s > ranked[0][0] - margin for s, e in ranked):
+            if agrees(m, wanted) and any(e.index == wanted.index and s > ranked[0][0] - margin for s, e in ranked) \
+                    and not _took_over(self.doc, ranked[0][1], wanted, m):
                 return wanted
         if ranked:
             return ranked[0][1]
@@ -291,6 +292,16 @@ class SpeakerResolver:
                 if m is not None and m.kind != "pronoun":
                     return m
         return None
+
+
+def _took_over(doc: Doc, best: DocEntity, wanted: DocEntity, m: PersonMention) -> bool:
+    """Someone else became the subject of a sentence since the passage's speaker was last mentioned
+    ("Arsenal's manager refused to blame the referee. Asked about it, he said ..."): the story moved to them."""
+    if best.index == wanted.index:
+        return False
+    last_subject = max((x.start for x in best.mentions if x.start < m.start and x.subject and not x.quoted
+                        and doc[x.head].head.dep_ == "ROOT"), default=-1)
+    return last_subject > _last_before(wanted, m)
 
 
 def _last_before(ent: DocEntity, m: PersonMention) -> int:

@@ -110,7 +110,7 @@ TITLE_WORDS = frozenset(
 #: Words that qualify an office inside a title phrase and go with it to the role
 #: ("former Defence Secretary", "Democratic presidential nominee").
 #: Words that begin or join a surname ("von der Leyen", "de Gaulle", "bin Salman"), never a first name.
-SURNAME_PARTICLES = frozenset("de del della di da dos das du van von der den la le al el bin ibn bint".split())
+SURNAME_PARTICLES = frozenset("de del della di da dos das du van von der den ten ter te la le al el bin ibn bint".split())
 
 ROLE_MODIFIERS = frozenset(
     """former then acting interim foreign defence defense interior health finance state home justice

@@ -57,17 +57,20 @@ class PersonMention:
     quoted: bool = False  # inside quotation marks
     acronym_of: Optional[int] = None  # "Singapore Airlines (SIA)": the first token of the name SIA stands for
     described: bool = False  # a body named by a description ("Ukraine's defence ministry"), not a proper name
+    epithet: bool = False  # "the Dutchman", "the 34-year-old": a third-person reference resolved as a pronoun is
     entity: int = -1  # index of its document entity, set by clustering
 
     @property
     def person(self) -> Optional[int]:
         """Grammatical person of a pronoun (1, 2, 3), None for other mentions."""
+        if self.epithet:
+            return 3
         info = PRONOUNS.get(self.text.lower())
         return info[0] if self.kind == "pronoun" and info else None
 
 
 def _title_case_name(tokens: Iterable[Token]) -> bool:
-    return all(_NAME_WORD.match(t.text) for t in tokens)
+    return all(_NAME_WORD.match(t.text) or (t.text == "-" and not t.whitespace_) for t in tokens)
 
 
 def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
@@ -375,6 +378,33 @@ def _pronoun(doc: Doc, tok: Token) -> Optional[PersonMention]:
     )
 
 
+_AGE_EPITHET = re.compile(r"\d{1,3}-year-old$")
+_DEMONYM_ENDINGS = (("woman", "f"), ("man", "m"))
+
+
+def _epithet(tok: Token) -> bool:
+    """'the Dutchman', 'the 34-year-old', 'the Brazilian' as a subject: a person the story already named,
+    spoken of by nationality or age as a pronoun would be."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    word = fold(tok.text)
+    if _AGE_EPITHET.match(word):
+        return True
+    stem = next((word[:-len(end)] for end, _ in _DEMONYM_ENDINGS if word.endswith(end)), None)
+    return tok.tag_ in ("NN", "NNP") and (word in COUNTRY_FORMS or (stem is not None and stem in COUNTRY_FORMS))
+
+
+def _epithet_mention(tok: Token) -> PersonMention:
+    word = fold(tok.text)
+    gender = next((g for end, g in _DEMONYM_ENDINGS if word.endswith(end) and not _AGE_EPITHET.match(word)), None)
+    start = next(c.i for c in tok.children if c.dep_ == "det")
+    return PersonMention(
+        start=start, end=tok.i + 1, head=tok.i, kind="pronoun", type="PERSON", text=tok.doc[start:tok.i + 1].text,
+        char_span=(tok.doc[start].idx, tok.idx + len(tok.text)), gender=gender, gender_stated=gender is not None,
+        number="sg", subject=True, epithet=True,
+    )
+
+
 def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
     """A proper-noun subject the NER missed ("Arestovych said"), or a name in apposition to a person's
     role ("the ambassador, Ilse Marrow, said"): a name of unknown type, a person's when the role says so."""
@@ -452,6 +482,9 @@ def _with_surname_after_particle(doc: Doc, ent: Span) -> Span:
     if end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper() \
             and doc[end].pos_ == "PROPN":
         return doc[ent.start:end + 1]
+    if end + 1 < len(doc) and doc[end].lower_ in SURNAME_PARTICLES and doc[end].text.islower() \
+            and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN" and doc[end].whitespace_:
+        return doc[ent.start:end + 2]  # "Erik" + "ten Hag": the particle the NER left out starts the surname
     if end + 1 < len(doc) and doc[end].text == "-" and _after_hyphen(doc[end + 1]) and doc[end + 1].is_alpha:
         return doc[ent.start:end + 2]  # "Moon Jae" + "-in"
     return ent
@@ -494,8 +527,9 @@ def _labelled_ents(doc: Doc) -> list[tuple[Span, str]]:
         ent = _with_surname_after_particle(doc, ent) if label == "PERSON" else ent
         swallowed = ent.end
         toks = list(ent)
-        if len(toks) == 1 and label in ("PERSON", "ORG") and _looks_like_nationality(toks[0]):
-            continue
+        if len(toks) == 1 and label in ("PERSON", "ORG") and (_looks_like_nationality(toks[0]) or (
+                toks[0].dep_ in ("nsubj", "nsubjpass") and _epithet(toks[0]))):
+            continue  # "the Dutchman" is a person already named, not a name
         if label in ("ORG", "PERSON") and len(toks) >= 3 and fold(toks[0].text) in COUNTRY_FORMS \
                 and _title_case_name(toks[1:]) and len(toks) <= 4 and not {fold(t.text) for t in toks} & ORG_WORDS:
             out.append((doc[ent.start:ent.start + 1], "GPE"))
@@ -533,6 +567,8 @@ def find_mentions(doc: Doc, skip: Optional[SpanIndex] = None, quoted: Optional[S
         m = None
         if tok.pos_ in ("PRON", "DET") and tok.lower_ in PRONOUNS:
             m = _pronoun(doc, tok)
+        elif tok.dep_ in ("nsubj", "nsubjpass") and _epithet(tok):
+            m = _epithet_mention(tok)
         elif (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())) and tok.dep_ in _NOMINAL_DEPS:
             m = _description(doc, tok)
         elif tok.pos_ == "PROPN":

@@ -29,6 +29,9 @@ GUESSED_GENDER_CLASH = 1.5
 def agrees(p: PersonMention, ent: DocEntity) -> bool:
     """Gender, number and animacy agreement of a third-person pronoun with an entity."""
     word = p.text.lower()
+    if p.epithet:  # "the Dutchman": a named person, of the epithet's gender where it says one
+        return ent.type in ("PERSON", "?") and ent.number == "sg" and ent.named and (
+            p.gender is None or ent.gender in (None, p.gender) or not ent.gender_stated)
     if word in ("he", "him", "his", "himself", "she", "her", "hers", "herself"):
         return ent.type in ("PERSON", "?") and ent.number == "sg" and (
             ent.gender in (None, p.gender) or not ent.gender_stated)  # a first-name guess can be wrong
@@ -61,6 +64,7 @@ class Salience:
     plural_match: bool = False  # "they" for a plural group rather than a body spoken of as "they"
     guessed_gender_clash: bool = False  # "she" for a person whose first name the name list calls male
     singular_they: bool = False  # "they" for one person of unknown gender: rarer than for a group
+    last_subject: bool = False  # subject of the sentence just before: where the story's attention is
 
     def score(self) -> float:
         s = -1.0 * self.sentences_back
@@ -75,6 +79,7 @@ class Salience:
         s += 0.5 if self.plural_match else 0.0
         s -= GUESSED_GENDER_CLASH if self.guessed_gender_clash else 0.0
         s -= 0.5 if self.singular_they else 0.0
+        s += 0.8 if self.last_subject and not self.guessed_gender_clash else 0.0
         return s
 
 
@@ -112,6 +117,7 @@ def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int]
         subject_here=back == 0 and latest.subject and not same_clause_object,
         plural_match=p.number == "pl" and ent.number == "pl",
         singular_they=p.number == "pl" and ent.type == "PERSON" and ent.number == "sg",
+        last_subject=back == 1 and latest.subject and doc[latest.head].head.dep_ == "ROOT",
     )
 
 
