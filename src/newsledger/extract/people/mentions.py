@@ -385,13 +385,10 @@ _DEMONYM_ENDINGS = (("woman", "f"), ("man", "m"))
 def _epithet(tok: Token) -> bool:
     """'the Dutchman', 'the 34-year-old', 'the Brazilian' as a subject: a person the story already named,
     spoken of by nationality or age as a pronoun would be."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return False
     word = fold(tok.text)
-    if _AGE_EPITHET.match(word):
-        return True
-    stem = next((word[:-len(end)] for end, _ in _DEMONYM_ENDINGS if word.endswith(end)), None)
-    return tok.tag_ in ("NN", "NNP") and (word in COUNTRY_FORMS or (stem is not None and stem in COUNTRY_FORMS))
+    stem = next((word[:-len(end)] for end, _ in _DEMONYM_ENDINGS if word.endswith(end)), word)  # "dutch"
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and (
+        bool(_AGE_EPITHET.match(word)) or (tok.tag_ in ("NN", "NNP") and stem in COUNTRY_FORMS))
 
 
 def _epithet_mention(tok: Token) -> PersonMention:
