@@ -223,3 +223,16 @@ def test_a_players_position_before_the_name_is_no_part_of_it(nlp, text, name):
 def test_epithets_and_who_the_story_moved_to(nlp, text, content, name):
     q = next(q for q in quotes_of(nlp, text) if q.text == content)
     assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_programme_title_after_the_verb_is_not_its_subject(nlp):
+    """'..., Flynn said on Fox News's “Fox and Friends.” “I mean ...”': the parser may take the quoted title for
+    the verb's subject; the one who spoke is the name before the verb."""
+    text = ("Retired Lt. Gen. Mark Flynn said Dan Crane was “absolutely right” when he said Wednesday night that "
+            "under President Ann Lee, “the generals have been reduced to rubble.”\n\n“He's absolutely right. "
+            "There's a severe disconnect between this White House and frankly the president and our military,” "
+            "Flynn, a top Crane surrogate, said Thursday morning on Fox News’s “Fox and Friends.” “I mean, there's "
+            "a lot of frustration within the ranks and there's a lot of frustration I know in the senior leadership "
+            "about what we're not able to do.”\n")
+    q = next(q for q in quotes_of(nlp, text) if q.text.startswith("I mean"))
+    assert q.speaker is not None and q.speaker.name == "Mark Flynn", q.speaker

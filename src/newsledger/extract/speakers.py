@@ -45,7 +45,7 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return tok.doc[nxt] if nxt < len(tok.doc) and tok.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON") else None
     passive = None
     for c in tok.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and not _in_quoted_title(c, tok):
             return c
         if c.dep_ == "nsubjpass":
             passive = c
@@ -59,6 +59,14 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     if passive is not None and tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp"):
         return None
     return _borrowed_subject(tok, depth)
+
+
+def _in_quoted_title(subj: Token, verb: Token) -> bool:
+    """'... said on Fox News's "Fox and Friends."': a word in quotation marks after the verb, that the parser
+    took for its subject, is a title, not who spoke."""
+    if subj.i < verb.i:
+        return False
+    return any(t.is_quote and t.text in ("“", '"', "``", "‘") for t in subj.doc[max(verb.i + 1, subj.i - 3):subj.i])
 
 
 def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
