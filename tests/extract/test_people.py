@@ -249,3 +249,22 @@ def test_they_may_stand_for_one_unnamed_person_of_unknown_gender(nlp):
     doc = run(nlp, text)
     q = next(q for q in doc._.nl_quotes if q.text.startswith("We urge"))
     assert q.speaker is not None and q.speaker.name == "transport ministry spokesperson"
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    ("Halvorsen Motors is recalling 80,000 cars because a brake line can leak, the company said on Tuesday.\n",
+     "80,000 cars", ("Halvorsen Motors", "the company")),
+    ("Brightwater Airlines cancelled 40 flights on Monday.\n\n\"Safety comes first,\" the airline said.\n",
+     "Safety comes first", ("Brightwater Airlines", "the airline")),
+    ("The U.S. government lent money to the carmakers. The government wants jobs kept.\n\n"
+     "\"We will repay every cent,\" the company said.\n", "We will repay", ("company", "the company")),
+])
+def test_the_company_is_the_business_the_story_named(nlp, text, fragment, expected):
+    """'the company', 'the carrier', 'the automaker' stand for the business named as a subject before."""
+    assert speaker_of(run(nlp, text), fragment) == expected
+
+
+def test_a_headline_capital_does_not_make_a_common_noun_a_name(nlp):
+    doc = run(nlp, "Carmaker recalls 80,000 vehicles over brake fault\n\nHalvorsen Motors said the fault was rare.\n")
+    assert not any(q.text.startswith("80,000") for q in doc._.nl_quotes)
+    assert "Carmaker" not in [e.name for e in doc._.nl_people.entities if e.named]

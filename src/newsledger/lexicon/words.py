@@ -173,7 +173,9 @@ ORG_WORDS = frozenset(
     embassy consulate federation league coalition alliance front movement church red journal kremlin
     center centre campaign media poll senate congress house firm treasury cabinet presidency secretariat board
     bureau directorate inspectorate tribunal regulator watchdog airline insurer charity club society observatory
-    delegation mission""".split()
+    delegation mission motors motor airlines airways holdings industries technologies pharmaceuticals systems
+    partners enterprises laboratories labs petroleum mining resources communications telecom entertainment
+    brands foods""".split()
 )
 
 #: Head nouns of organisations and groups that can speak ("the ministry said", "officials said").
@@ -185,6 +187,29 @@ GROUP_NOUNS = frozenset(
     lawyers attorneys regulators forces staff service services bureau embassy delegation parliament congress
     senate cabinet media newspaper network poll survey report study website outlet firm bank
     association coalition alliance federation institute center centre foundation""".split()
+)
+
+#: Generic nouns for a business ("the company said", "the carmaker added"): they stand for the business the story
+#: named, whatever its name's words.
+COMPANY_NOUNS = frozenset(
+    """company firm business corporation automaker carmaker manufacturer maker airline carrier insurer retailer
+    lender bank brewer chain developer conglomerate startup start-up giant supplier distributor utility
+    publisher broadcaster producer miner driller refiner operator group""".split()
+)
+
+#: Words of a business's own name ("Halvorsen Motors", "NPD Group", "Acme Inc."): with one, "the company" may
+#: stand for it.
+COMPANY_NAME_WORDS = frozenset(
+    """inc corp corporation co ltd llc plc ag sa nv gmbh group holdings motors motor airlines airways industries
+    technologies pharmaceuticals systems partners enterprises laboratories labs petroleum mining resources
+    communications telecom entertainment brands foods company""".split()
+)
+
+#: Words of a public body's name ("U.S. government", "Air Force"): "the company" never stands for one.
+PUBLIC_BODY_WORDS = frozenset(
+    """government ministry department administration agency senate congress parliament court police council
+    commission committee office authority authorities treasury cabinet military army navy force forces guard
+    party house assembly embassy reserve federal fed""".split()
 )
 
 #: Group nouns that are plural in meaning: "they", not "it", refers to them.
@@ -267,8 +292,8 @@ INTENT_VERBS: frozenset[str] = frozenset(
 TOPIC_VERBS: frozenset[str] = frozenset(
     """cite mention question criticize criticise discuss describe dispute propose announce
     reference echo point note report claim confirm deny reveal disclose predict
-    repeat reiterate recall recount stress emphasize emphasise""".split()
-)
+    repeat reiterate recount stress emphasize emphasise""".split()
+)  # not "recall": its plain object is as often a product called back ("recalls 80,000 vehicles")
 
 #: Prepositions whose object is the content after a cue verb ("pointed to the polls", "warned
 #: against hackers", "complained about the food"); "out" is the particle of "pointed out".

@@ -17,7 +17,9 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from ...lexicon.names import fold, formal_org_name, org_key, org_part_of, person_parts, place_key
-from ...lexicon.words import NATIONAL_LEADER_ROLES, ORG_WORDS, TITLE_WORDS
+from ...lexicon.words import (
+    COMPANY_NAME_WORDS, COMPANY_NOUNS, NATIONAL_LEADER_ROLES, ORG_WORDS, PUBLIC_BODY_WORDS, TITLE_WORDS,
+)
 from .mentions import PersonMention
 
 __all__ = ["DocEntity", "cluster_names", "link_syntax", "link_descriptions", "canonical_name"]
@@ -246,6 +248,19 @@ def _description_fits(doc: Doc, m: PersonMention, ent: DocEntity) -> bool:
     return False
 
 
+def _business_of(doc: Doc, m: PersonMention, ent: DocEntity) -> bool:
+    """'the company said' after 'Halvorsen Motors is recalling ...': a generic word for a business stands for
+    the business the story named as a subject, one whose name says it is a business ("Motors", "Inc.") or
+    that was the subject twice; never a government or an agency the story also named."""
+    if m.number != "sg" or doc[m.head].lemma_.lower() not in COMPANY_NOUNS or ent.type != "ORG" or not ent.named:
+        return False
+    words = [{fold(w).rstrip(".") for w in n.split()} for n in ent.names()]
+    if any(w & PUBLIC_BODY_WORDS or not w - COMPANY_NAME_WORDS for w in words):
+        return False  # a government, an agency, or a bare "LLC"
+    subjects = [x for x in ent.mentions if x.subject and x.kind == "name" and x.start < m.start]
+    return bool(subjects) and (any(w & COMPANY_NAME_WORDS for w in words) or len(subjects) >= 2)
+
+
 def link_descriptions(doc: Doc, mentions: Sequence[PersonMention], entities: list[DocEntity]) -> None:
     """A definite description joins the most recent entity whose role or name has its head word."""
     for m in mentions:
@@ -255,7 +270,7 @@ def link_descriptions(doc: Doc, mentions: Sequence[PersonMention], entities: lis
         if m.definite:
             for ent in sorted((e for e in entities if e.mentions and e.mentions[0].start < m.start),
                               key=lambda e: max(x.start for x in e.mentions if x.start < m.start), reverse=True):
-                if _description_fits(doc, m, ent):
+                if _description_fits(doc, m, ent) or _business_of(doc, m, ent):
                     target = ent
                     break
         if target is None and m.definite and _in_first_line(doc, m):

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lexicon.names import fold, place_key
 from ...lexicon.words import (
-    COUNTRY_FORMS, DOCUMENT_NOUNS, FEMALE_WORDS, GROUP_NOUNS, MALE_WORDS, NEVER_SPEAKERS, OFFICE_PREFIXES,
-    ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NAMES, SPEECH_VERBS, SURNAME_PARTICLES,
-    TITLE_WORDS,
+    COMPANY_NOUNS, COUNTRY_ADJECTIVE, COUNTRY_FORMS, DOCUMENT_NOUNS, FEMALE_WORDS, GROUP_NOUNS, MALE_WORDS,
+    NEVER_SPEAKERS, OFFICE_PREFIXES, ORG_WORDS, PLURAL_GROUPS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NAMES,
+    SPEECH_VERBS, SURNAME_PARTICLES, TITLE_WORDS,
 )
 from ..spans import SpanIndex
 from .gender import first_name_gender
@@ -138,6 +138,7 @@ def mention_type(label: str, name: str) -> str:
 
 
 _NAME_PARTICLES = SURNAME_PARTICLES | {"of", "and", "the", "for"}
+_COMMON_HEADS = COMPANY_NOUNS | ROLE_HEADS | GROUP_NOUNS  # common nouns, however capitalised
 
 
 def _plausible_name(words: Span) -> bool:
@@ -379,16 +380,16 @@ def _pronoun(doc: Doc, tok: Token) -> Optional[PersonMention]:
 
 
 _AGE_EPITHET = re.compile(r"\d{1,3}-year-old$")
+_DEMONYMS = frozenset(fold(a) for a in COUNTRY_ADJECTIVE.values())  # "dutch", not "the EU" or "the Netherlands"
 _DEMONYM_ENDINGS = (("woman", "f"), ("man", "m"))
 
 
 def _epithet(tok: Token) -> bool:
-    """'the Dutchman', 'the 34-year-old', 'the Brazilian' as a subject: a person the story already named,
-    spoken of by nationality or age as a pronoun would be."""
+    """'the Dutchman', 'the 34-year-old' as a subject: a person the story named, spoken of as a pronoun would."""
     word = fold(tok.text)
     stem = next((word[:-len(end)] for end, _ in _DEMONYM_ENDINGS if word.endswith(end)), word)  # "dutch"
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and (
-        bool(_AGE_EPITHET.match(word)) or (tok.tag_ in ("NN", "NNP") and stem in COUNTRY_FORMS))
+        bool(_AGE_EPITHET.match(word)) or (tok.tag_ in ("NN", "NNP") and stem in _DEMONYMS))
 
 
 def _epithet_mention(tok: Token) -> PersonMention:
@@ -405,8 +406,8 @@ def _epithet_mention(tok: Token) -> PersonMention:
 def _unlabelled_name(doc: Doc, tok: Token) -> Optional[PersonMention]:
     """A proper-noun subject the NER missed ("Arestovych said"), or a name in apposition to a person's
     role ("the ambassador, Ilse Marrow, said"): a name of unknown type, a person's when the role says so."""
-    if tok.ent_type_ or not _NAME_WORD.match(tok.text):
-        return None
+    if tok.ent_type_ or not _NAME_WORD.match(tok.text) or tok.lower_ in _COMMON_HEADS:
+        return None  # "Carmaker recalls 80,000 vehicles": a headline's capital makes a common noun look like a name
     role_appositive = tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in ROLE_HEADS
     if tok.dep_ not in ("nsubj", "nsubjpass") and not role_appositive:
         return None
@@ -524,7 +525,8 @@ def _labelled_ents(doc: Doc) -> list[tuple[Span, str]]:
         ent = _with_surname_after_particle(doc, ent) if label == "PERSON" else ent
         swallowed = ent.end
         toks = list(ent)
-        if len(toks) == 1 and label in ("PERSON", "ORG") and (_looks_like_nationality(toks[0]) or (
+        if len(toks) == 1 and label in ("PERSON", "ORG") and (_looks_like_nationality(toks[0]) or toks[0].lower_ in
+                                                              _COMMON_HEADS or (
                 toks[0].dep_ in ("nsubj", "nsubjpass") and _epithet(toks[0]))):
             continue  # "the Dutchman" is a person already named, not a name
         if label in ("ORG", "PERSON") and len(toks) >= 3 and fold(toks[0].text) in COUNTRY_FORMS \
