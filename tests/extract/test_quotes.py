@@ -57,6 +57,12 @@ CASES = [
         id="according-to",
     ),
     pytest.param(
+        "Sea ice shrank again.\n\nAccording to the Norwegian Polar Institute, the summer minimum this year was the "
+        "third lowest on record.",
+        [("indirect", "the summer minimum this year was the third lowest on record", "Norwegian Polar Institute")],
+        id="according-to-subject-the-parser-hung-on-the-source",
+    ),
+    pytest.param(
         "The transport ministry has urged drivers to avoid the coast road this weekend.",
         [("indirect", "drivers to avoid the coast road this weekend", "transport ministry")],
         id="request-verb-object-infinitive",

@@ -61,6 +61,10 @@ def _according_clause(doc: Doc, hit: CueHit, head: Token) -> Optional[TokenRange
     while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
         clause = clause.head
     ps, pe = acc.left_edge.i, head.right_edge.i + 1
+    source = next((c for c in head.children if c.dep_ == "pobj"), head)
+    appos = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
+    if appos is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        pe = appos.left_edge.i  # "According to X, the summer minimum was ...": the parser hung the subject on X
     cs, ce = clause.left_edge.i, clause.right_edge.i + 1
     if ps <= cs + 1:
         s, e = pe, ce
