@@ -63,6 +63,13 @@ CASES = [
         id="according-to-subject-the-parser-hung-on-the-source",
     ),
     pytest.param(
+        "More than 3.1 million people in Kestria are waiting for hospital treatment, the highest number since "
+        "records began, according to health ministry figures published on Thursday.",
+        [("indirect", "More than 3.1 million people in Kestria are waiting for hospital treatment, the highest "
+                      "number since records began", "health ministry figures")],
+        id="according-to-after-an-appositive-covers-the-whole-clause",
+    ),
+    pytest.param(
         "The transport ministry has urged drivers to avoid the coast road this weekend.",
         [("indirect", "drivers to avoid the coast road this weekend", "transport ministry")],
         id="request-verb-object-infinitive",

@@ -60,6 +60,9 @@ def _according_clause(doc: Doc, hit: CueHit, head: Token) -> Optional[TokenRange
         # relayed the words; X's quote is the claim
     while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("appos", "npadvmod") and acc.i > clause.i \
+            and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "7.6 million are waiting, the highest number yet, according to X": X's is the whole
     ps, pe = acc.left_edge.i, head.right_edge.i + 1
     source = next((c for c in head.children if c.dep_ == "pobj"), head)
     appos = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
