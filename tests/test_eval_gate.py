@@ -34,7 +34,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("warnews", "claim_quantity"): 0.96,
     ("polnear", "quotes"): 0.69,
     ("polnear", "attributed"): 0.57,
-    ("polnear", "speaker_given_match"): 0.82,
+    ("polnear", "speaker_given_match"): 0.825,
     ("meantime", "times"): 0.93,
     ("meantime", "time_values"): 0.86,
     ("timebank", "times"): 0.93,
