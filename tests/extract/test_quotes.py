@@ -70,6 +70,12 @@ CASES = [
         id="according-to-after-an-appositive-covers-the-whole-clause",
     ),
     pytest.param(
+        "The union said the claim was false, pointing to figures showing the median wait had risen to 14 weeks.",
+        [("indirect", "the claim was false", "union"),
+         ("indirect", "the median wait had risen to 14 weeks", "union")],
+        id="a-clause-keeps-the-subject-the-parser-gave-to-another-verb",
+    ),
+    pytest.param(
         "The transport ministry has urged drivers to avoid the coast road this weekend.",
         [("indirect", "drivers to avoid the coast road this weekend", "transport ministry")],
         id="request-verb-object-infinitive",

@@ -199,4 +199,18 @@ def _clause(head: Token, comps: list[Token]) -> Optional[TokenRange]:
         e = min(e, head.i)
     elif s <= head.i:  # "which the report says the firm paid": a fronted relative word is not the content
         s = head.i + 1
+    elif s > head.i + 1:
+        s = _stranded_subject(comp, s, head.i)
     return s, e
+
+
+def _stranded_subject(comp: Token, s: int, cue: int) -> int:
+    """'pointing to figures showing the median wait had risen': a clause with no subject of its own right after
+    a noun phrase the parser gave to another verb; that noun phrase is its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or comp.doc[s].dep_ not in (
+            "aux", "auxpass") or comp.doc[s].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return s
+    noun = comp.doc[s - 1]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("dobj", "pobj") and noun.left_edge.i > cue:
+        return noun.left_edge.i
+    return s
