@@ -23,12 +23,13 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.names import fold, org_key, person_parts
 from ..lexicon.words import (
-    DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, PUBLISHING_VERBS, QUANTIFIER_SOURCES, ROLE_NAMES, SPEECH_VERBS, TITLE_WORDS,
+    CAUSATIVE_VERBS, DOCUMENT_NOUNS, NEVER_SPEAKERS, PRONOUNS, PUBLISHING_VERBS, QUANTIFIER_SOURCES, ROLE_NAMES,
+    SPEECH_VERBS, TITLE_WORDS,
 )
 from ..records import Speaker
 from ._doc import sentence_at
 from .people import DocEntity, People, PersonMention
-from .people.pronouns import GUESSED_GENDER_CLASH, agrees
+from .people.pronouns import GUESSED_GENDER_CLASH, agrees, main_clause_subject
 
 __all__ = ["subject_of", "quoted_speaker", "publisher_of", "SpeakerResolver", "np_extent"]
 
@@ -89,15 +90,10 @@ def _borrowed_subject(tok: Token, depth: int) -> Optional[Token]:
     return None
 
 
-#: Verbs that make their object do what their infinitive says ("forced the banker to admit"): the object
-#: did it. After a request ("urged the mayor to concede") nobody has said anything yet.
-_MADE_TO = frozenset("force compel oblige get prompt lead drive make push".split())
-
-
 def _controller(tok: Token) -> Optional[Token]:
     """'forced the banker to admit that ...': the infinitive's speaker is the object the verb acts on, not
     the verb's subject."""
-    if tok.dep_ != "xcomp" or tok.head.lemma_ not in _MADE_TO:
+    if tok.dep_ != "xcomp" or tok.head.lemma_ not in CAUSATIVE_VERBS:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
     return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
@@ -307,8 +303,8 @@ def _took_over(doc: Doc, best: DocEntity, wanted: DocEntity, m: PersonMention) -
     ("Arsenal's manager refused to blame the referee. Asked about it, he said ..."): the story moved to them."""
     if best.index == wanted.index:
         return False
-    last_subject = max((x.start for x in best.mentions if x.start < m.start and x.subject and not x.quoted
-                        and doc[x.head].head.dep_ == "ROOT"), default=-1)
+    last_subject = max((x.start for x in best.mentions if x.start < m.start and not x.quoted
+                        and main_clause_subject(doc, x)), default=-1)
     return last_subject > _last_before(wanted, m)
 
 

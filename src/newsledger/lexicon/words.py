@@ -280,6 +280,10 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     """believe expect show find reveal indicate suggest conclude estimate acknowledge predict""".split()
 ) - SPEECH_VERBS
 
+#: Verbs that make their object do what their infinitive says ("forced the banker to admit"): the object did
+#: it. After a request ("urged the mayor to concede", REQUEST_VERBS) nobody has said anything yet.
+CAUSATIVE_VERBS: frozenset[str] = frozenset("force compel oblige get prompt lead drive make push".split())
+
 #: Verbs of intention whose infinitive is the content ("vowed to cut taxes", "plans to visit Ohio").
 INTENT_VERBS: frozenset[str] = frozenset(
     """vow pledge promise want propose threaten hope intend agree offer""".split()

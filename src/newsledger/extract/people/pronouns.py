@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from .clusters import DocEntity
 from .mentions import PersonMention
 
-__all__ = ["resolve_pronouns", "pronoun_candidates", "entities_by_sentence", "agrees", "Salience", "GUESSED_GENDER_CLASH"]
+__all__ = ["resolve_pronouns", "pronoun_candidates", "entities_by_sentence", "agrees", "main_clause_subject", "Salience",
+           "GUESSED_GENDER_CLASH"]
 
 #: How far back an antecedent may be, in sentences.
 WINDOW_SENTENCES = 6
@@ -83,6 +84,11 @@ class Salience:
         return s
 
 
+def main_clause_subject(doc: Doc, m: PersonMention) -> bool:
+    """Is the mention the subject of its sentence's main verb (where a story's attention is)?"""
+    return m.subject and doc[m.head].head.dep_ == "ROOT"
+
+
 def _clause_verb(doc: Doc, i: int):
     t = doc[i]
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
@@ -117,7 +123,7 @@ def _salience(doc: Doc, p: PersonMention, ent: DocEntity, sent_of: Sequence[int]
         subject_here=back == 0 and latest.subject and not same_clause_object,
         plural_match=p.number == "pl" and ent.number == "pl",
         singular_they=p.number == "pl" and ent.type == "PERSON" and ent.number == "sg",
-        last_subject=back == 1 and latest.subject and doc[latest.head].head.dep_ == "ROOT",
+        last_subject=back == 1 and main_clause_subject(doc, latest),
     )
 
 

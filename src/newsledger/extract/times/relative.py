@@ -371,10 +371,10 @@ def _someday(ctx: Context, c: Candidate) -> bool:
     if ctx.text[c.start:c.end].lower() != "one day" or re.match(r"\s*(?:after|before|later|earlier|of)\b",
                                                                 ctx.after(c, 12), re.I):
         return False
-    word_before = re.search(r"([A-Za-z]+)\W*$", ctx.before(c, 20))
-    if word_before and word_before.group(1).lower() in ("in", "for", "within", "by", "than", "only", "just", "over",
-                                                          "every", "per", "a", "the", "each", "first", "last"):
-        return False
+    before = ctx.before(c, 20)
+    if _DURATION_BEFORE.search(before) or re.search(r"(?i)\b(?:by|than|only|just|every|per|a|the|each|first|last)\s+$",
+                                                    before):
+        return False  # "for one day", "in one day", "only one day": a length
     return ctx.tense(c) == FUTURE
 
 
